@@ -1,0 +1,132 @@
+"""Finding and reading inputs: files, folders (recursively) and text files that list sources.
+
+Every input found ends up either as an ``InputRef`` to read or as a ``Rejected`` with the reason it was not,
+so nothing in a folder is skipped silently.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsetl.settings import Settings
+
+HTML_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm")
+TEXT_SUFFIXES = (".txt",)
+REMOTE_PREFIXES = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class InputRef:
+    ref: str  # the file path (or URL) the article is read from
+    kind: str  # "html" or "text"
+
+
+@dataclass(frozen=True)
+class Rejected:
+    input_ref: str
+    stage: str  # a quarantine stage: discover | read | clean | nlp
+    reason: str
+
+
+class InputError(Exception):
+    """An input that cannot be read; the message is the quarantine reason."""
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    return None
+
+
+def _suffix(path: Path) -> str:
+    suffixes = "".join(path.suffixes[-2:]).lower()
+    return suffixes or "(none)"
+
+
+def _is_source_list(path: Path) -> bool:
+    """A .txt file whose every non-empty line names an existing path or a URL lists sources; it is no article."""
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        return False
+    base = path.parent
+    return bool(lines) and len(lines) <= 100_000 and all(
+        line.startswith(REMOTE_PREFIXES) or (base / line).exists() or Path(line).exists() for line in lines
+    )
+
+
+def discover(sources: list[str], settings: Settings) -> tuple[list[InputRef], list[Rejected]]:
+    """The inputs named by ``sources`` (files, folders, lists of sources), in a stable order."""
+    found: list[InputRef] = []
+    rejected: list[Rejected] = []
+    seen: set[str] = set()
+
+    def add_file(path: Path) -> None:
+        ref = str(path)
+        if ref in seen:
+            return
+        seen.add(ref)
+        kind = _kind(path)
+        if kind is None:
+            rejected.append(Rejected(ref, "discover", f"unsupported file type {_suffix(path)}: newsetl reads "
+                                                      ".html, .htm, .html.gz and .txt"))
+        elif kind == "text" and _is_source_list(path):
+            base = path.parent
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    visit(line.strip(), base)
+        else:
+            found.append(InputRef(ref, kind))
+
+    def visit(source: str, base: Path | None = None) -> None:
+        if source.startswith(REMOTE_PREFIXES) or source.lower().endswith((".warc", ".warc.gz")):
+            if source not in seen:
+                seen.add(source)
+                rejected.append(Rejected(source, "discover", "URLs, feeds, sitemaps and WARC files are not "
+                                                             "supported yet: give a local file or folder"))
+            return
+        path = Path(source)
+        if base is not None and not path.is_absolute() and not path.exists():
+            path = base / path
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                add_file(child)
+        elif path.is_file():
+            add_file(path)
+        elif source not in seen:
+            seen.add(source)
+            rejected.append(Rejected(source, "discover", "no such file or folder"))
+
+    for source in sources:
+        visit(source)
+    return found, rejected
+
+
+def read_input(item: InputRef, settings: Settings) -> str:
+    """The input's text, decoded; raises ``InputError`` with the reason when it cannot be read."""
+    path = Path(item.ref)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            raise InputError(f"file is {size} bytes, over the limit of {settings.max_input_bytes} "
+                             "(NEWSETL_MAX_INPUT_BYTES)")
+        data = path.read_bytes()
+        if item.ref.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(f"cannot read the file: {exc}") from exc
+    if not data.strip():
+        raise InputError("the file is empty")
+    if b"\x00" in data[:4096]:
+        raise InputError("the file is binary, not text or HTML")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")

@@ -1,0 +1,238 @@
+"""The ``news_etl`` Prefect flow: inputs -> clean text -> entities and claims -> validated star schema -> publish.
+
+Tasks work on batches of articles (one task run costs 10-15 ms, so never one per article). The flow is thin:
+the work is in ``transforms/`` (pure) and in ``flows/inputs.py`` / ``flows/warehouse.py`` (I/O).
+It runs without a server (Prefect's ephemeral mode) unless ``PREFECT_API_URL`` points at one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows.inputs import InputError, InputRef, Rejected, discover, read_input
+from flows.warehouse import discard, load_to_staging, publish, table_counts
+from newsetl.settings import Settings
+from schemas.tables import TABLES
+from transforms.cleaning import CleanArticle, clean_html, clean_plaintext
+from transforms.normalise import ArticleRecords, analyse_article, build_tables
+
+PROGRESS = "newsetl_progress"  # the log record attribute carrying (stage, done, total)
+ENGLISH = "en"
+MIN_BODY_CHARS = 80
+
+
+class ValidationFailed(RuntimeError):
+    """A whole table failed its suite: the run fails and publishes nothing."""
+
+
+@dataclass
+class RunSummary:
+    run_key: str
+    status: str
+    warehouse: str
+    n_inputs: int
+    n_loaded: int
+    n_duplicates: int
+    n_quarantined: int
+    n_rows_quarantined: int
+    n_non_english: int
+    seconds: float
+    table_counts: dict[str, int] = field(default_factory=dict)  # rows per table in the published warehouse
+    quarantine_reasons: dict[str, int] = field(default_factory=dict)  # "stage: reason" -> inputs/rows
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    """Tell the Prefect log and whoever listens on the ``newsetl.progress`` logger (the CLI's progress bar)."""
+    get_run_logger().info("%s: %d/%d", stage, done, total)
+    logging.getLogger("newsetl.progress").info("%s", stage, extra={PROGRESS: (stage, done, total)})
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str):
+    """The spaCy pipeline with only what NER, sentences and the parse need."""
+    import spacy
+
+    return spacy.load(model, disable=["tagger", "attribute_ruler", "lemmatizer"])
+
+
+# ---------------------------------------------------------------------------------------------- tasks
+
+
+@task(cache_policy=NO_CACHE)
+def discover_inputs(sources: list[str], settings: Settings) -> tuple[list[InputRef], list[Rejected]]:
+    return discover(sources, settings)
+
+
+@task(cache_policy=NO_CACHE)
+def clean_batch(items: list[InputRef], settings: Settings) -> tuple[list[tuple[str, CleanArticle]], list[Rejected]]:
+    """Read and clean a batch of inputs; unreadable or empty ones are rejected with the reason."""
+    cleaned, rejected = [], []
+    for item in items:
+        try:
+            raw = read_input(item, settings)
+        except InputError as exc:
+            rejected.append(Rejected(item.ref, "read", str(exc)))
+            continue
+        try:
+            article = clean_html(raw) if item.kind == "html" else clean_plaintext(raw)
+        except Exception as exc:  # noqa: BLE001 -- one bad page must not stop the batch; it is quarantined
+            rejected.append(Rejected(item.ref, "clean", f"cleaning failed: {type(exc).__name__}: {exc}"))
+            continue
+        if len(article.body_text) < MIN_BODY_CHARS:
+            rejected.append(Rejected(item.ref, "clean", f"no article text found ({len(article.body_text)} "
+                                                        f"characters after cleaning, fewer than {MIN_BODY_CHARS})"))
+            continue
+        cleaned.append((item.ref, article))
+    return cleaned, rejected
+
+
+@task(cache_policy=NO_CACHE)
+def analyse_batch(cleaned: list[tuple[str, CleanArticle]], settings: Settings) -> list[ArticleRecords]:
+    """Entities, claims and amounts of a batch, through one ``nlp.pipe`` over the English articles."""
+    nlp = load_nlp(settings.spacy_model)
+    english = [(ref, a) for ref, a in cleaned if (a.language or ENGLISH) == ENGLISH]
+    others = [(ref, a) for ref, a in cleaned if (a.language or ENGLISH) != ENGLISH]
+    records = []
+    with nlp.memory_zone():  # frees the strings of these docs once the batch is done
+        docs = nlp.pipe((a.body_text for _, a in english), batch_size=settings.nlp_batch_size)
+        for (ref, article), doc in zip(english, docs):
+            records.append(analyse_article(ref, article, doc))
+    records.extend(analyse_article(ref, article, None) for ref, article in others)
+    order = {ref: i for i, (ref, _) in enumerate(cleaned)}
+    return sorted(records, key=lambda r: order[r.input_ref])
+
+
+@task(cache_policy=NO_CACHE)
+def validate_tables(frames: dict[str, pl.DataFrame], input_of_article: dict[int, str]):
+    """Great Expectations over every table. Failed rows leave their table (and rows that depend on them, on the
+    next pass) and become quarantine rows; a table-level failure fails the run."""
+    from schemas.suites import validate_tables as run_suites
+
+    quarantined: list[dict] = []
+    for _ in range(4):  # dropping a row can orphan rows that reference it; a few passes settle it
+        results = run_suites(frames)
+        failed = [r for r in results.values() if r.table_failed]
+        if failed:
+            raise ValidationFailed("; ".join(f"{r.table}: the table failed its suite" for r in failed))
+        bad = {name: r.failed_rows for name, r in results.items() if r.failed_rows}
+        if not bad:
+            break
+        for name, rows in bad.items():
+            frame = frames[name]
+            key_cols = list(TABLES[name].key)
+            for idx, expectations in sorted(rows.items()):
+                row = frame.row(idx, named=True)
+                quarantined.append({
+                    "input_ref": input_of_article.get(row.get("article_key"), ""),
+                    "stage": "validate", "reason": "; ".join(sorted(set(expectations))),
+                    "table_name": name, "row_ref": ", ".join(f"{c}={row[c]}" for c in key_cols),
+                })
+            keep = pl.Series([i not in rows for i in range(frame.height)])
+            frames = {**frames, name: frame.filter(keep)}
+    return frames, quarantined
+
+
+@task(cache_policy=NO_CACHE)
+def load_warehouse(frames: dict[str, pl.DataFrame], settings: Settings):
+    return load_to_staging(frames, settings.warehouse, settings.storage_version)
+
+
+@task(cache_policy=NO_CACHE)
+def publish_warehouse(staging, settings: Settings) -> None:
+    publish(staging, settings.warehouse)
+
+
+# ---------------------------------------------------------------------------------------------- flow
+
+
+@flow(name="news_etl", log_prints=True)
+def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> RunSummary:
+    """One batch run: load ``sources`` (default: the bundled samples) into the warehouse and publish it."""
+    settings = Settings.from_env(warehouse=warehouse)
+    sources = list(sources or [str(settings.samples_dir)])
+    started_at = datetime.now(timezone.utc)
+    t0 = time.perf_counter()
+    run_key = str(flow_run.get_id() or f"local-{started_at:%Y%m%dT%H%M%S}")
+
+    items, rejected = discover_inputs(sources, settings)
+    batches = _batches(items, settings.batch_size)
+    _progress("articles", 0, len(items))
+    records: list[ArticleRecords] = []
+    for i, batch in enumerate(batches, 1):
+        cleaned, bad = clean_batch(batch, settings)
+        rejected.extend(bad)
+        records.extend(analyse_batch(cleaned, settings))
+        _progress("articles", min(i * settings.batch_size, len(items)), len(items))
+
+    run = build_tables(records)
+    input_of_article = dict(zip(run.frames["dim_article"]["article_key"], run.frames["dim_article"]["input_ref"]))
+    frames, row_quarantine = validate_tables(run.frames, input_of_article)
+    dropped_articles = set(input_of_article) - set(frames["dim_article"]["article_key"])
+    n_input_rejects = len(rejected) + len(dropped_articles)
+    n_loaded = frames["dim_article"].height
+    n_non_english = sum(1 for r in records if (r.article.language or ENGLISH) != ENGLISH)
+
+    quarantine_rows = [{"run_key": run_key, "input_ref": r.input_ref, "stage": r.stage, "reason": r.reason,
+                        "table_name": "", "row_ref": ""} for r in rejected]
+    quarantine_rows += [{"run_key": run_key, **q} for q in row_quarantine]
+    etl_run = {
+        "run_key": run_key, "started_at": started_at, "finished_at": datetime.now(timezone.utc),
+        "status": "success", "n_inputs": len(items) + sum(1 for r in rejected if r.stage == "discover"),
+        "n_loaded": n_loaded, "n_duplicates": len(run.duplicates), "n_quarantined": n_input_rejects,
+        "n_rows_quarantined": len(row_quarantine) - sum(1 for q in row_quarantine if q["table_name"] == "dim_article"),
+        "sources": sources,
+    }
+    frames = {
+        **frames,
+        "etl_run": pl.DataFrame([etl_run], schema=TABLES["etl_run"].schema),
+        "quarantine": pl.DataFrame(quarantine_rows, schema=TABLES["quarantine"].schema),
+    }
+    staging = load_warehouse(frames, settings)
+    try:
+        publish_warehouse(staging, settings)
+    except BaseException:
+        discard(staging)
+        raise
+
+    reasons: dict[str, int] = {}
+    for q in quarantine_rows:
+        label = f"{q['stage']}: {q['reason']}"
+        reasons[label] = reasons.get(label, 0) + 1
+    summary = RunSummary(
+        run_key=run_key, status="success", warehouse=str(settings.warehouse), n_inputs=etl_run["n_inputs"],
+        n_loaded=n_loaded, n_duplicates=len(run.duplicates), n_quarantined=n_input_rejects,
+        n_rows_quarantined=etl_run["n_rows_quarantined"], n_non_english=n_non_english,
+        seconds=round(time.perf_counter() - t0, 2), table_counts=table_counts(settings.warehouse),
+        quarantine_reasons=reasons,
+    )
+    create_markdown_artifact(key="newsetl-run-summary", markdown=summary_markdown(summary),
+                             description="newsetl run summary")
+    return summary
+
+
+def summary_markdown(s: RunSummary) -> str:
+    lines = [
+        f"# newsetl run {s.run_key}", "",
+        f"{s.n_inputs} inputs: {s.n_loaded} loaded, {s.n_duplicates} duplicates, {s.n_quarantined} quarantined "
+        f"({s.n_non_english} not in English); {s.n_rows_quarantined} rows quarantined by validation.", "",
+        "| table | rows |", "| --- | ---: |",
+        *(f"| {t} | {n} |" for t, n in s.table_counts.items()),
+    ]
+    if s.quarantine_reasons:
+        lines += ["", "| quarantine reason | count |", "| --- | ---: |",
+                  *(f"| {r} | {n} |" for r, n in sorted(s.quarantine_reasons.items()))]
+    return "\n".join(lines)

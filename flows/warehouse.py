@@ -1,0 +1,98 @@
+"""The DuckDB warehouse: build the new version in a staging copy, then publish it atomically.
+
+A DuckDB file has one writer or many readers, never both. So a run never writes the published file: it copies
+it to a staging file next to it, loads there (DDL, merge SQL from ``sql/``, views), checkpoints, and
+``os.replace``s the staging file over the published one. A dashboard holding the old file keeps reading it and
+is never blocked; a reader never sees half a load; a failed run leaves the published file untouched.
+
+New files are written in an explicit storage version (``Settings.storage_version``) that older DuckDB clients
+(1.1 and later) can open.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from newsetl.settings import PROJECT_ROOT
+from schemas.tables import LOAD_ORDER, TABLES
+
+SQL_DIR = PROJECT_ROOT / "sql"
+# the merge files' order: bridge rows are found through the claims they hang on, so they go first
+MERGE_ORDER = ("bridge_claim_entity",) + tuple(t for t in LOAD_ORDER if t != "bridge_claim_entity")
+
+
+def _sql(*parts: str) -> str:
+    return (SQL_DIR.joinpath(*parts)).read_text(encoding="utf-8")
+
+
+def ddl_files() -> list[Path]:
+    return [SQL_DIR / "tables" / f"{t}.sql" for t in LOAD_ORDER]
+
+
+def view_files() -> list[Path]:
+    return sorted((SQL_DIR / "views").glob("*.sql"))
+
+
+def staging_path(warehouse: Path) -> Path:
+    return warehouse.with_name(f".{warehouse.name}.staging-{uuid.uuid4().hex[:12]}")
+
+
+def load_to_staging(frames: dict[str, pl.DataFrame], warehouse: Path, storage_version: str) -> Path:
+    """Copy the published warehouse (if any) to a staging file, merge ``frames`` into it, checkpoint it.
+
+    ``frames`` holds this run's rows of every table in ``schemas.tables``. Returns the staging path; the
+    caller publishes it with ``publish`` or throws it away with ``discard``.
+    """
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_path(warehouse)
+    if warehouse.exists():
+        shutil.copyfile(warehouse, staging)
+    try:
+        con = duckdb.connect()
+        try:
+            if warehouse.exists():
+                con.execute(f"attach '{staging}' as wh")
+            else:
+                con.execute(f"attach '{staging}' as wh (storage_version '{storage_version}')")
+            con.execute("use wh")
+            for path in ddl_files():
+                con.execute(path.read_text(encoding="utf-8"))
+            con.execute("begin transaction")
+            for table in LOAD_ORDER:
+                con.register(f"incoming_{table}", frames.get(table, TABLES[table].empty()).to_arrow())
+            for table in MERGE_ORDER:
+                con.execute(_sql("load", f"{table}.sql"))
+            for path in view_files():
+                con.execute(path.read_text(encoding="utf-8"))
+            con.execute("commit")
+            con.execute("checkpoint wh")
+            con.execute("use memory")
+            con.execute("detach wh")
+        finally:
+            con.close()
+    except BaseException:
+        discard(staging)
+        raise
+    return staging
+
+
+def publish(staging: Path, warehouse: Path) -> None:
+    """Atomically put the staged warehouse in place of the published one."""
+    os.replace(staging, warehouse)
+
+
+def discard(staging: Path) -> None:
+    for path in (staging, staging.with_name(staging.name + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def table_counts(warehouse: Path) -> dict[str, int]:
+    """Rows per contract table of a published warehouse, read-only."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in LOAD_ORDER}

@@ -1,0 +1,177 @@
+"""The ``newsetl`` command: run the flow, query the warehouse, show the last runs.
+
+    newsetl run [--source S ...] [--warehouse PATH]
+    newsetl query "SQL" [--warehouse PATH] [--format table|csv|json]
+    newsetl status [--warehouse PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsetl.settings import Settings
+
+# quiet, fast start-up for a command-line run; a user's own values win
+QUIET_ENV = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "GX_ANALYTICS_ENABLED": "false",
+}
+
+
+def _console() -> Console:
+    return Console(stderr=False, highlight=False)
+
+
+class _ProgressHandler(logging.Handler):
+    """Moves the rich progress bar on the flow's ``newsetl.progress`` records."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+        self.tasks: dict[str, int] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        stage, done, total = getattr(record, "newsetl_progress", (None, 0, 0))
+        if stage is None:
+            return
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    for key, value in QUIET_ENV.items():
+        os.environ.setdefault(key, value)
+    from flows.news_etl import news_etl  # imports Prefect: after the environment is set
+
+    console = _console()
+    settings = Settings.from_env(warehouse=args.warehouse)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True)
+    handler = _ProgressHandler(progress)
+    logger = logging.getLogger("newsetl.progress")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        with progress:
+            summary = news_etl(sources=args.source, warehouse=str(settings.warehouse))
+    except Exception as exc:  # noqa: BLE001 -- any failure ends the run with a message and a non-zero status
+        console.print(f"[bold red]run failed, nothing published:[/] {type(exc).__name__}: {exc}")
+        return 1
+    finally:
+        logger.removeHandler(handler)
+    print_summary(console, summary)
+    return 0
+
+
+def print_summary(console: Console, s) -> None:
+    console.print(f"[bold]newsetl run {s.run_key}[/]: {s.status} in {s.seconds:.1f} s -> {s.warehouse}")
+    console.print(f"inputs {s.n_inputs} = loaded {s.n_loaded} + duplicates {s.n_duplicates} + quarantined "
+                  f"{s.n_quarantined}; not English {s.n_non_english}; rows quarantined {s.n_rows_quarantined}")
+    table = Table("table", "rows", title="warehouse", title_justify="left")
+    for name, n in s.table_counts.items():
+        table.add_row(name, str(n))
+    console.print(table)
+    if s.quarantine_reasons:
+        reasons = Table("quarantine reason", "count", title="quarantined this run", title_justify="left")
+        for reason, n in sorted(s.quarantine_reasons.items(), key=lambda kv: -kv[1])[:15]:
+            reasons.add_row(reason, str(n))
+        console.print(reasons)
+
+
+def _connect(path: Path):
+    import duckdb
+
+    if not path.exists():
+        raise SystemExit(f"no warehouse at {path}: run `newsetl run` first")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def _jsonable(value):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def print_rows(columns: list[str], rows: list[tuple], fmt: str, console: Console) -> None:
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        print(json.dumps([{c: _jsonable(v) for c, v in zip(columns, row)} for row in rows], ensure_ascii=False))
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(warehouse=args.warehouse)
+    import duckdb
+
+    with _connect(settings.warehouse) as con:
+        try:
+            cursor = con.execute(args.sql)
+        except duckdb.Error as exc:
+            print(f"query failed: {exc}", file=sys.stderr)
+            return 2
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall() if columns else []
+    print_rows(columns, rows, args.format, _console())
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(warehouse=args.warehouse)
+    with _connect(settings.warehouse) as con:
+        cursor = con.execute(
+            "select run_key, started_at, finished_at, status, n_inputs, n_loaded, n_duplicates, n_quarantined, "
+            "n_rows_quarantined from etl_run order by started_at desc limit ?", [args.limit])
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    print_rows(columns, rows, args.format, _console())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsetl", description="News articles -> claims-and-entities warehouse.")
+    sub = p.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="one batch run of the Prefect flow")
+    run.add_argument("--source", action="append", help="file, folder or list file; repeatable (default: samples/)")
+    run.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/news.duckdb)")
+    run.set_defaults(func=cmd_run)
+    query = sub.add_parser("query", help="read-only SQL against the warehouse")
+    query.add_argument("sql")
+    query.add_argument("--warehouse")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.set_defaults(func=cmd_query)
+    status = sub.add_parser("status", help="the last runs, with their counts")
+    status.add_argument("--warehouse")
+    status.add_argument("--limit", type=int, default=10)
+    status.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    status.set_defaults(func=cmd_status)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

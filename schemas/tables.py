@@ -1,0 +1,232 @@
+"""The warehouse tables: one spec per table, the single source for polars schemas, GX suites and docs.
+
+Each spec names the grain, the key columns, and each column's polars dtype, DuckDB type, nullability and meaning.
+The DDL in ``sql/`` must agree with these specs; ``tests/test_contract.py`` checks that it does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: pl.DataType
+    sql_type: str
+    doc: str
+    nullable: bool = False
+    enum: tuple[str, ...] | None = None  # allowed values, validated by GX
+    references: str | None = None  # "table.column" this foreign key must exist in
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    grain: str
+    key: tuple[str, ...]  # columns whose values are unique together (the grain)
+    columns: tuple[Column, ...]
+    per_run: bool = False  # rows belong to one run (etl_run, quarantine) rather than to the data
+    text_columns: tuple[str, ...] = field(default=())  # must not be empty strings
+
+    @property
+    def schema(self) -> pl.Schema:
+        return pl.Schema({c.name: c.dtype for c in self.columns})
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def empty(self) -> pl.DataFrame:
+        return pl.DataFrame(schema=self.schema)
+
+
+KEY = pl.Int64
+TEXT = pl.String
+
+CLAIM_TYPES = ("quote", "reported", "statement")
+AMOUNT_KINDS = ("money", "percent", "count")
+RUN_STATUSES = ("success", "failed")
+QUARANTINE_STAGES = ("discover", "read", "clean", "nlp", "validate", "load")
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "dim_source",
+            grain="one publisher / site",
+            key=("source_key",),
+            columns=(
+                Column("source_key", KEY, "BIGINT", "surrogate key, a hash of the domain (or of the name when no domain is known)"),
+                Column("domain", TEXT, "VARCHAR", "registered domain, e.g. benzinga.com; null when only a name is known", nullable=True),
+                Column("name", TEXT, "VARCHAR", "publisher name, e.g. Benzinga; 'unknown' for articles with no known publisher"),
+            ),
+            text_columns=("name",),
+        ),
+        Table(
+            "dim_date",
+            grain="one calendar day",
+            key=("date_key",),
+            columns=(
+                Column("date_key", pl.Int32, "INTEGER", "yyyymmdd"),
+                Column("full_date", pl.Date, "DATE", "the day"),
+                Column("year", pl.Int32, "INTEGER", "calendar year"),
+                Column("month", pl.Int32, "INTEGER", "month 1-12"),
+                Column("day", pl.Int32, "INTEGER", "day of month 1-31"),
+                Column("day_of_week", pl.Int32, "INTEGER", "ISO day of week, 1 = Monday .. 7 = Sunday"),
+                Column("day_name", TEXT, "VARCHAR", "English day name, e.g. Monday"),
+            ),
+        ),
+        Table(
+            "dim_article",
+            grain="one distinct article (by normalised body text)",
+            key=("article_key",),
+            columns=(
+                Column("article_key", KEY, "BIGINT", "surrogate key, a hash of content_hash"),
+                Column("source_key", KEY, "BIGINT", "publisher", references="dim_source.source_key"),
+                Column("url", TEXT, "VARCHAR", "canonical URL when the page names one", nullable=True),
+                Column("input_ref", TEXT, "VARCHAR", "file path or URL the article was read from (first one seen)"),
+                Column("title", TEXT, "VARCHAR", "headline", nullable=True),
+                Column("authors", pl.List(TEXT), "VARCHAR[]", "author names, possibly empty"),
+                Column("published_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "original publication time", nullable=True),
+                Column("published_at_source", TEXT, "VARCHAR", "where published_at came from, e.g. trafilatura", nullable=True),
+                Column("published_date_key", pl.Int32, "INTEGER", "day of published_at", nullable=True, references="dim_date.date_key"),
+                Column("language", TEXT, "VARCHAR", "ISO 639-1 language code, e.g. en"),
+                Column("word_count", pl.Int32, "INTEGER", "words in body_text"),
+                Column("body_text", TEXT, "VARCHAR", "cleaned article text; paragraphs separated by a blank line"),
+                Column("content_hash", TEXT, "VARCHAR", "sha256 of the whitespace- and case-normalised body text"),
+                Column("site_name", TEXT, "VARCHAR", "publisher name as the page states it", nullable=True),
+                Column("headings", pl.List(TEXT), "VARCHAR[]", "section headings inside body_text, in order"),
+                Column("extraction_method", TEXT, "VARCHAR", "what produced body_text", enum=("trafilatura", "trafilatura_fallback", "plaintext")),
+            ),
+            text_columns=("body_text", "input_ref", "content_hash"),
+        ),
+        Table(
+            "dim_entity",
+            grain="one real-world entity, across all articles",
+            key=("entity_key",),
+            columns=(
+                Column("entity_key", KEY, "BIGINT", "surrogate key, a hash of the normalised canonical name and the type"),
+                Column("canonical_name", TEXT, "VARCHAR", "full name, e.g. Sam Altman, United States"),
+                Column("entity_type", TEXT, "VARCHAR", "spaCy/OntoNotes label, decided by vote over the mentions",
+                       enum=("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")),
+            ),
+            text_columns=("canonical_name",),
+        ),
+        Table(
+            "dim_entity_alias",
+            grain="one surface form of an entity",
+            key=("alias", "entity_key"),
+            columns=(
+                Column("alias", TEXT, "VARCHAR", "a surface form seen in an article, e.g. Altman, U.S., President-elect Donald Trump"),
+                Column("entity_key", KEY, "BIGINT", "the entity it names", references="dim_entity.entity_key"),
+            ),
+            text_columns=("alias",),
+        ),
+        Table(
+            "fact_mention",
+            grain="one mention of an entity in an article",
+            key=("mention_key",),
+            columns=(
+                Column("mention_key", KEY, "BIGINT", "surrogate key, a hash of article_key and the character span"),
+                Column("article_key", KEY, "BIGINT", "article", references="dim_article.article_key"),
+                Column("entity_key", KEY, "BIGINT", "entity", references="dim_entity.entity_key"),
+                Column("date_key", pl.Int32, "INTEGER", "the article's publication day", nullable=True, references="dim_date.date_key"),
+                Column("char_start", pl.Int32, "INTEGER", "offset into dim_article.body_text"),
+                Column("char_end", pl.Int32, "INTEGER", "end offset (exclusive) into dim_article.body_text"),
+                Column("surface", TEXT, "VARCHAR", "the text at [char_start, char_end)"),
+                Column("resolution", TEXT, "VARCHAR", "how the mention was tied to its entity",
+                       enum=("exact", "short_form", "acronym", "place", "propagated")),
+            ),
+            text_columns=("surface",),
+        ),
+        Table(
+            "fact_claim",
+            grain="one claim made in an article",
+            key=("claim_key",),
+            columns=(
+                Column("claim_key", KEY, "BIGINT", "surrogate key, a hash of article_key, type and span"),
+                Column("article_key", KEY, "BIGINT", "article", references="dim_article.article_key"),
+                Column("claim_type", TEXT, "VARCHAR", "quote (direct speech), reported (attributed to a source), statement (indirect speech)", enum=CLAIM_TYPES),
+                Column("speaker_entity_key", KEY, "BIGINT", "who made the claim", nullable=True, references="dim_entity.entity_key"),
+                Column("speaker_surface", TEXT, "VARCHAR", "how the speaker was named where the claim was attributed", nullable=True),
+                Column("claim_text", TEXT, "VARCHAR", "the text at [char_start, char_end)"),
+                Column("cue", TEXT, "VARCHAR", "the attribution cue, e.g. said, saying, according to", nullable=True),
+                Column("char_start", pl.Int32, "INTEGER", "offset into dim_article.body_text"),
+                Column("char_end", pl.Int32, "INTEGER", "end offset (exclusive)"),
+                Column("date_key", pl.Int32, "INTEGER", "the article's publication day", nullable=True, references="dim_date.date_key"),
+            ),
+            text_columns=("claim_text",),
+        ),
+        Table(
+            "bridge_claim_entity",
+            grain="one entity that a claim is about",
+            key=("claim_key", "entity_key"),
+            columns=(
+                Column("claim_key", KEY, "BIGINT", "claim", references="fact_claim.claim_key"),
+                Column("entity_key", KEY, "BIGINT", "entity mentioned in the claim", references="dim_entity.entity_key"),
+            ),
+        ),
+        Table(
+            "fact_amount",
+            grain="one amount stated in an article",
+            key=("amount_key",),
+            columns=(
+                Column("amount_key", KEY, "BIGINT", "surrogate key, a hash of article_key and the span"),
+                Column("article_key", KEY, "BIGINT", "article", references="dim_article.article_key"),
+                Column("claim_key", KEY, "BIGINT", "claim the amount is stated in", nullable=True, references="fact_claim.claim_key"),
+                Column("raw_text", TEXT, "VARCHAR", "the text at [char_start, char_end)"),
+                Column("value", pl.Float64, "DOUBLE", "value in units of currency (money), percent points or items; null when vague", nullable=True),
+                Column("currency", TEXT, "VARCHAR", "ISO 4217 code for money", nullable=True),
+                Column("kind", TEXT, "VARCHAR", "money, percent or count", enum=AMOUNT_KINDS),
+                Column("is_approximate", pl.Boolean, "BOOLEAN", "vague or hedged (hundreds of millions, about, nearly)"),
+                Column("char_start", pl.Int32, "INTEGER", "offset into dim_article.body_text"),
+                Column("char_end", pl.Int32, "INTEGER", "end offset (exclusive)"),
+                Column("date_key", pl.Int32, "INTEGER", "the article's publication day", nullable=True, references="dim_date.date_key"),
+            ),
+            text_columns=("raw_text",),
+        ),
+        Table(
+            "etl_run",
+            grain="one run",
+            key=("run_key",),
+            per_run=True,
+            columns=(
+                Column("run_key", TEXT, "VARCHAR", "the Prefect flow run id"),
+                Column("started_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when the run started"),
+                Column("finished_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when the run finished loading"),
+                Column("status", TEXT, "VARCHAR", "success or failed", enum=RUN_STATUSES),
+                Column("n_inputs", pl.Int32, "INTEGER", "inputs found = n_loaded + n_duplicates + n_quarantined"),
+                Column("n_loaded", pl.Int32, "INTEGER", "inputs loaded as an article"),
+                Column("n_duplicates", pl.Int32, "INTEGER", "inputs whose article another input of the run already gave"),
+                Column("n_quarantined", pl.Int32, "INTEGER", "inputs not loaded, each with a quarantine row"),
+                Column("n_rows_quarantined", pl.Int32, "INTEGER", "table rows dropped by validation, each with a quarantine row"),
+                Column("sources", pl.List(TEXT), "VARCHAR[]", "the --source arguments"),
+            ),
+        ),
+        Table(
+            "quarantine",
+            grain="one input or row that was not loaded",
+            key=("run_key", "input_ref", "stage", "table_name", "row_ref", "reason"),
+            per_run=True,
+            columns=(
+                Column("run_key", TEXT, "VARCHAR", "run", references="etl_run.run_key"),
+                Column("input_ref", TEXT, "VARCHAR", "file path or URL of the input"),
+                Column("stage", TEXT, "VARCHAR", "where it was stopped", enum=QUARANTINE_STAGES),
+                Column("reason", TEXT, "VARCHAR", "why, e.g. 'unsupported file type .pdf' or the failed expectation"),
+                Column("table_name", TEXT, "VARCHAR", "for a row: its table; empty for a whole input"),
+                Column("row_ref", TEXT, "VARCHAR", "for a row: its key values; empty for a whole input"),
+            ),
+            text_columns=("reason",),
+        ),
+    )
+}
+
+# the order in which tables are validated and loaded: dimensions before the facts that reference them
+LOAD_ORDER = (
+    "dim_source", "dim_date", "dim_article", "dim_entity", "dim_entity_alias",
+    "fact_mention", "fact_claim", "bridge_claim_entity", "fact_amount", "etl_run", "quarantine",
+)
+assert set(LOAD_ORDER) == set(TABLES)

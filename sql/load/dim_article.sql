@@ -1,0 +1,15 @@
+-- load dim_article (grain: one distinct article (by normalised body text))
+-- the rows of every article this run loaded replace that article's rows; other articles keep theirs.
+delete from wh.dim_article
+where article_key in (select article_key from incoming_dim_article);
+
+insert into wh.dim_article by name
+with incoming as (
+    select * from incoming_dim_article
+),
+
+final as (
+    select * from incoming
+)
+
+select * from final;

@@ -1,0 +1,15 @@
+-- load fact_amount (grain: one amount stated in an article)
+-- the rows of every article this run loaded replace that article's rows; other articles keep theirs.
+delete from wh.fact_amount
+where article_key in (select article_key from incoming_dim_article);
+
+insert into wh.fact_amount by name
+with incoming as (
+    select * from incoming_fact_amount
+),
+
+final as (
+    select * from incoming
+)
+
+select * from final;

@@ -1,0 +1,295 @@
+"""Entity mentions in one article: from spaCy's NER to clean, resolved mentions.
+
+The steps, each a small function, in the order ``article_mentions`` runs them:
+
+1. ``ner_spans``: spaCy entities of the name types, split at line breaks and commas, trimmed of bullets,
+   punctuation and possessives ("Vance’s" -> "Vance"), and dropped inside headings.
+2. ``strip_roles``: titles and roles before a person's name leave the mention ("OpenAI CEO Sam Altman" ->
+   "Sam Altman"); the organisation before a role becomes an ORG mention ("Tesla CEO Elon Musk" -> "Tesla").
+3. ``propagate``: a name tagged once is a mention wherever else it occurs in the article, and so is the
+   surname of a full name ("Musk" after "Elon Musk"), when no other person shares it.
+4. ``resolve``: acronyms defined in parentheses become aliases of their long form; surnames and first names
+   resolve to the one full name that carries them; country forms resolve to one place name.
+
+Everything here is pure: text and a spaCy ``Doc`` in, ``Mention`` records out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from transforms.places import canonical_place
+
+# spaCy/OntoNotes labels that name things; numbers, dates and amounts are handled in amounts.py
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+# titles, honorifics and roles that may stand before a person's name (compared case-insensitively)
+TITLE_WORDS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady rev rev. fr fr.
+    president vice prime minister secretary senator sen sen. representative rep rep. congressman congresswoman
+    governor gov gov. mayor judge justice chancellor king queen prince princess pope sheikh emir
+    general gen gen. colonel col col. admiral captain capt capt. lieutenant sergeant commissioner ambassador
+    chairman chairwoman chair chief executive ceo cfo coo cto founder co-founder cofounder director head boss
+    spokesman spokeswoman spokesperson leader speaker attorney deputy former acting incoming outgoing
+    analyst economist professor officer minister-designate candidate nominee billionaire investor
+    """.split()
+)
+# roles that link an organisation to the person after them: "Tesla CEO Elon Musk"
+ORG_ROLE_WORDS = frozenset({"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman",
+                            "chairwoman", "chair", "chief", "president", "spokesman", "spokeswoman",
+                            "spokesperson", "boss", "owner", "director", "head"})
+_ELECT = re.compile(r"-(elect|designate)$", re.I)
+_LEADING_JUNK = re.compile(r"^[\s\-–—•*·>\"“”‘’'(\[:;,.]+")
+_TRAILING_JUNK = re.compile(r"[\s\-–—\"“”‘’'()\[\]:;,.!?]+$")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_WORD = re.compile(r"\S+")
+_ACRONYM_DEF = re.compile(r"((?:[\w.&'’-]+\s+){1,8}?)\(([A-Z][A-Za-z0-9&.]{1,9})\)")
+_ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a named entity in ``body_text``: ``body_text[char_start:char_end] == surface``."""
+
+    char_start: int
+    char_end: int
+    surface: str
+    label: str
+    canonical: str  # the name this mention resolves to within the article
+    resolution: str = "exact"  # exact | short_form | acronym | place | propagated
+    alias_forms: tuple[str, ...] = ()  # other forms seen for it here, e.g. "President-elect Donald Trump"
+
+
+def article_mentions(doc, body_text: str, heading_spans: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    """All named-entity mentions of one article, cleaned and resolved within the article."""
+    spans = ner_spans(doc, body_text, heading_spans)
+    spans = strip_roles(spans, body_text)
+    spans = propagate(spans, body_text, heading_spans)
+    return resolve(spans, body_text)
+
+
+# ---------------------------------------------------------------------------------------------- 1. NER spans
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past bullets, quotes, punctuation and a trailing possessive."""
+    surface = text[start:end]
+    lead = _LEADING_JUNK.match(surface)
+    if lead:
+        start += lead.end()
+    while True:
+        surface = text[start:end]
+        tail = _TRAILING_JUNK.search(surface)
+        poss = _POSSESSIVE.search(surface)
+        if tail and tail.start() > 0 and not surface.endswith("."):
+            end = start + tail.start()
+        elif tail and surface.endswith(".") and not re.search(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,2}\.$", surface):
+            end = start + tail.start()  # a full stop, but not the one in "U.S." or "Inc."
+        elif poss and poss.start() > 0:
+            end = start + poss.start()
+        else:
+            return start, end
+
+
+def _is_name(surface: str) -> bool:
+    return any(ch.isupper() for ch in surface) and any(ch.isalpha() for ch in surface)
+
+
+def ner_spans(doc, body_text: str, heading_spans=()) -> list[Mention]:
+    """spaCy's name entities, split at line breaks and commas, trimmed, outside headings."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for m in re.finditer(r"[^\n,;]+", ent.text):  # "Fox Business, Altman" is two mentions
+            start, end = trim(body_text, ent.start_char + m.start(), ent.start_char + m.end())
+            surface = body_text[start:end]
+            if end <= start or not _is_name(surface) or _overlaps(start, end, heading_spans):
+                continue
+            out.append(Mention(start, end, surface, ent.label_, surface))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- 2. roles
+
+
+def _is_title(word: str) -> bool:
+    w = _ELECT.sub("", word.casefold().strip(",")) if word else ""
+    return w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS
+
+
+def _words_before(text: str, pos: int, limit: int = 6) -> list[re.Match]:
+    """The words right before ``pos`` on the same line, nearest last."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return list(_WORD.finditer(text, line_start, pos))[-limit:]
+
+
+def strip_roles(mentions: list[Mention], text: str) -> list[Mention]:
+    """Drop titles and roles from person names; record the titled form as an alias; find the ORG of a role."""
+    out: list[Mention] = []
+    mentions = [_shrink_past_titles(m, text) for m in mentions]
+    taken = [(m.char_start, m.char_end) for m in mentions]
+    for m in mentions:
+        if m.label == "PERSON":
+            before = _words_before(text, m.char_start)
+            titles: list[re.Match] = []
+            for w in reversed(before):
+                if _is_title(w.group()) and w.group()[0].isupper():
+                    titles.insert(0, w)
+                else:
+                    break
+            if titles:
+                m = replace(m, alias_forms=m.alias_forms + (text[titles[0].start() : m.char_end],))
+                org = _org_before_role(text, before, titles, taken)
+                if org:
+                    out.append(org)
+                    taken.append((org.char_start, org.char_end))
+        out.append(m)
+    return out
+
+
+def _shrink_past_titles(m: Mention, text: str) -> Mention:
+    """A PERSON span that holds titles ("OpenAI CEO Sam Altman") keeps only the name after the last title."""
+    if m.label != "PERSON":
+        return m
+    words = list(_WORD.finditer(m.surface))
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _is_title(w.group())), default=0)
+    if not cut:
+        return m
+    start = m.char_start + words[cut].start()
+    return replace(m, char_start=start, surface=text[start : m.char_end], canonical=text[start : m.char_end])
+
+
+def _org_before_role(text: str, before: list[re.Match], titles: list[re.Match], taken) -> Mention | None:
+    """'Tesla CEO Elon Musk' -> an ORG mention for 'Tesla' when a capitalised run precedes an org role."""
+    if not any(_ELECT.sub("", t.group().casefold()) in ORG_ROLE_WORDS for t in titles):
+        return None
+    idx = before.index(titles[0])
+    run: list[re.Match] = []
+    for w in reversed(before[:idx]):
+        word = w.group()
+        if re.fullmatch(r"[A-Z][\w&.'’-]*", word) and not _is_title(word) and word not in {"The", "A", "An"}:
+            run.insert(0, w)
+        else:
+            break
+        if len(run) == 3:
+            break
+    if not run:
+        return None
+    start, end = trim(text, run[0].start(), run[-1].end())
+    if end <= start or _overlaps(start, end, taken):
+        return None
+    surface = text[start:end]
+    return Mention(start, end, surface, "ORG", surface, resolution="exact")
+
+
+# ---------------------------------------------------------------------------------------------- 3. propagate
+
+
+def _occurrences(text: str, name: str):
+    pattern = r"(?<![\w.-])" + re.escape(name) + r"(?![\w-]|\.\w)"
+    for m in re.finditer(pattern, text):
+        yield m.start(), m.end()
+
+
+def propagate(mentions: list[Mention], text: str, heading_spans=()) -> list[Mention]:
+    """Tag the other occurrences of names tagged once, and of unambiguous surnames of full names."""
+    taken = [(m.char_start, m.char_end) for m in mentions] + list(heading_spans)
+    labels: dict[str, Counter] = {}
+    for m in mentions:
+        labels.setdefault(m.surface, Counter())[m.label] += 1
+    full_names = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2}
+    surname_owners: dict[str, set[str]] = {}
+    for name in full_names:
+        surname_owners.setdefault(name.split()[-1], set()).add(name)
+    names = {s: c.most_common(1)[0][0] for s, c in labels.items()}
+    for surname, owners in surname_owners.items():
+        if len(owners) == 1 and surname not in names:
+            names[surname] = "PERSON"
+    added: list[Mention] = []
+    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first
+        for start, end in _occurrences(text, name):
+            if not _overlaps(start, end, taken):
+                added.append(Mention(start, end, name, label, name, resolution="propagated"))
+                taken.append((start, end))
+    return sorted(mentions + added, key=lambda m: m.char_start)
+
+
+# ---------------------------------------------------------------------------------------------- 4. resolve
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms defined in parentheses: {'DOGE': 'Department of Government Efficiency', 'AI': 'artificial intelligence'}."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(2)
+        letters = [ch for ch in acronym if ch.isalpha()]
+        words = m.group(1).split()
+        # walk back from the parenthesis, matching the acronym's letters to word initials from the end
+        i, j = len(words) - 1, len(letters) - 1
+        while i >= 0 and j >= 0:
+            word = words[i].strip(",.;:")
+            if word and word[0].casefold() == letters[j].casefold():
+                j -= 1
+            elif word.casefold() not in _ACRONYM_STOPWORDS:
+                break
+            i -= 1
+        if j < 0:
+            found[acronym] = " ".join(w.strip(",.;:") for w in words[i + 1 :])
+    return found
+
+
+def resolve(mentions: list[Mention], text: str) -> list[Mention]:
+    """Give every mention its canonical name within the article."""
+    defined = acronyms(text)
+    out: list[Mention] = []
+    for m in mentions:
+        long_form = defined.get(m.surface)
+        if long_form is not None:
+            if not any(ch.isupper() for ch in long_form):
+                continue  # "artificial intelligence (AI)": a common noun, not a named entity
+            m = replace(m, canonical=_strip_the(long_form), resolution="acronym")
+        elif m.label in {"GPE", "LOC"}:
+            place = canonical_place(m.surface)
+            if place is not None:
+                m = replace(m, canonical=place, label="GPE", resolution="place")
+        out.append(m)
+    return _resolve_short_forms([_drop_leading_the(m) for m in out])
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _drop_leading_the(m: Mention) -> Mention:
+    return replace(m, canonical=_strip_the(m.canonical))
+
+
+def _resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """One-word names resolve to the one full person name they are the surname or first name of."""
+    full = sorted({m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2})
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        parts = name.split()
+        by_last.setdefault(parts[-1].casefold(), set()).add(name)
+        by_first.setdefault(parts[0].casefold(), set()).add(name)
+    out = []
+    for m in mentions:
+        words = m.canonical.split()
+        if len(words) == 1 and m.resolution != "acronym":
+            key = words[0].casefold()
+            owners = by_last.get(key) or by_first.get(key) or set()
+            if len(owners) == 1:
+                (name,) = owners
+                m = replace(m, canonical=name, label="PERSON",
+                            resolution="short_form" if m.resolution == "exact" else m.resolution)
+        out.append(m)
+    return out

@@ -1,0 +1,227 @@
+"""From per-article records to the star schema's frames, with polars.
+
+``analyse_article`` turns one cleaned article and its spaCy ``Doc`` into plain records (mentions, claims,
+amounts). ``build_tables`` takes the records of a whole run and returns one polars frame per table:
+
+- articles with the same ``content_hash`` are one ``dim_article`` row; later copies are duplicates;
+- an entity is its normalised canonical name plus one type, voted over all its mentions in the run, so
+  "OpenAI" tagged ORG six times and GPE twice is one ORG;
+- every surface form, and every titled form ("President-elect Donald Trump"), is an alias of its entity;
+- keys are hashes of natural keys (``transforms.keys``), so the same input always gives the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+import polars as pl
+
+from schemas.tables import TABLES
+from transforms.amounts import find_amounts
+from transforms.claims import article_claims
+from transforms.cleaning import CleanArticle
+from transforms.entities import article_mentions
+from transforms.keys import content_hash, name_key, stable_key
+
+# ties in the type vote go to the label earlier in this list
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+UNKNOWN_SOURCE = "unknown"
+
+
+@dataclass(frozen=True)
+class ArticleRecords:
+    """Everything extracted from one input, before keys and cross-article resolution."""
+
+    input_ref: str
+    article: CleanArticle
+    content_hash: str
+    mentions: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
+
+
+def analyse_article(input_ref: str, article: CleanArticle, doc) -> ArticleRecords:
+    """Mentions, claims and amounts of one article. ``doc`` is spaCy's parse of ``article.body_text``, or None
+    for an article the English pipeline does not read."""
+    body = article.body_text
+    records = ArticleRecords(input_ref, article, content_hash(body))
+    if doc is not None:
+        mentions = article_mentions(doc, body, article.heading_spans)
+        records.mentions.extend(
+            {"char_start": m.char_start, "char_end": m.char_end, "surface": m.surface, "label": m.label,
+             "canonical": m.canonical, "resolution": m.resolution, "alias_forms": list(m.alias_forms)}
+            for m in mentions
+        )
+        for c in article_claims(doc, body, mentions):
+            records.claims.append(
+                {"claim_type": c.claim_type, "char_start": c.char_start, "char_end": c.char_end,
+                 "claim_text": c.claim_text, "cue": c.cue,
+                 "speaker_canonical": c.speaker.canonical if c.speaker else None,
+                 "speaker_surface": c.speaker.surface if c.speaker else None}
+            )
+    records.amounts.extend(asdict(a) for a in find_amounts(body))
+    return records
+
+
+@dataclass(frozen=True)
+class RunTables:
+    frames: dict[str, pl.DataFrame]  # one frame per data table, in the schemas of schemas.tables
+    duplicates: list[tuple[str, str]]  # (input_ref, input_ref of the article it duplicates)
+
+
+def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
+    spec = TABLES[table]
+    if not rows:
+        return spec.empty()
+    return pl.DataFrame(rows, schema=spec.schema, strict=False).select(spec.column_names)
+
+
+def _date_key(ts: datetime | None) -> int | None:
+    return None if ts is None else ts.year * 10000 + ts.month * 100 + ts.day
+
+
+def _source_key(article: CleanArticle) -> tuple[int, str | None, str]:
+    name = article.site_name or article.domain or UNKNOWN_SOURCE
+    natural = article.domain or name_key(name)
+    return stable_key("source", natural), article.domain, name
+
+
+def build_tables(records: list[ArticleRecords]) -> RunTables:
+    """The run's rows for every data table (not etl_run or quarantine)."""
+    first_ref: dict[str, str] = {}
+    kept: list[ArticleRecords] = []
+    duplicates: list[tuple[str, str]] = []
+    for r in records:
+        if r.content_hash in first_ref:
+            duplicates.append((r.input_ref, first_ref[r.content_hash]))
+        else:
+            first_ref[r.content_hash] = r.input_ref
+            kept.append(r)
+
+    articles, sources, dates = [], {}, {}
+    for r in kept:
+        a = r.article
+        source_key, domain, name = _source_key(a)
+        sources[source_key] = {"source_key": source_key, "domain": domain, "name": name}
+        date_key = _date_key(a.published_at)
+        if a.published_at is not None:
+            d = a.published_at.date()
+            dates[date_key] = {"date_key": date_key, "full_date": d, "year": d.year, "month": d.month,
+                               "day": d.day, "day_of_week": d.isoweekday(), "day_name": d.strftime("%A")}
+        articles.append({
+            "article_key": stable_key("article", r.content_hash), "source_key": source_key, "url": a.url,
+            "input_ref": r.input_ref, "title": a.title, "authors": list(a.authors), "published_at": a.published_at,
+            "published_at_source": a.published_at_source, "published_date_key": date_key,
+            "language": a.language or "und", "word_count": len(a.body_text.split()), "body_text": a.body_text,
+            "content_hash": r.content_hash, "site_name": a.site_name, "headings": list(a.headings),
+            "extraction_method": a.extraction_method,
+        })
+
+    mentions = _mention_frame(kept)
+    entity_of = _entity_votes(mentions)
+    mentions = mentions.join(entity_of, on="name_key", how="left")
+    entities = (
+        mentions.group_by("entity_key", "entity_type", "canonical")
+        .len()
+        .sort(["entity_key", "len", "canonical"], descending=[False, True, False])
+        .group_by("entity_key", maintain_order=True)
+        .first()
+        .select("entity_key", pl.col("canonical").alias("canonical_name"), "entity_type")
+    )
+    aliases = (
+        pl.concat([
+            mentions.select(alias="surface", entity_key="entity_key"),
+            mentions.select(alias="canonical", entity_key="entity_key"),
+            mentions.select(alias=pl.col("alias_forms"), entity_key="entity_key").explode("alias").drop_nulls(),
+        ])
+        .unique()
+        .sort("entity_key", "alias")
+    )
+    fact_mention = mentions.select(
+        mention_key=pl.struct("article_key", "char_start", "char_end").map_elements(
+            lambda s: stable_key("mention", s["article_key"], s["char_start"], s["char_end"]), return_dtype=pl.Int64),
+        article_key="article_key", entity_key="entity_key", date_key="date_key", char_start="char_start",
+        char_end="char_end", surface="surface", resolution="resolution",
+    )
+    claims, bridge, amounts = _claim_rows(kept, mentions, entity_of)
+    frames = {
+        "dim_source": _frame("dim_source", sorted(sources.values(), key=lambda s: s["source_key"])),
+        "dim_date": _frame("dim_date", sorted(dates.values(), key=lambda d: d["date_key"])),
+        "dim_article": _frame("dim_article", articles),
+        "dim_entity": entities.cast(TABLES["dim_entity"].schema).sort("entity_key"),
+        "dim_entity_alias": aliases.cast(TABLES["dim_entity_alias"].schema),
+        "fact_mention": fact_mention.cast(TABLES["fact_mention"].schema).sort("article_key", "char_start"),
+        "fact_claim": _frame("fact_claim", claims),
+        "bridge_claim_entity": _frame("bridge_claim_entity", bridge),
+        "fact_amount": _frame("fact_amount", amounts),
+    }
+    return RunTables(frames, duplicates)
+
+
+def _mention_frame(kept: list[ArticleRecords]) -> pl.DataFrame:
+    rows = []
+    for r in kept:
+        article_key = stable_key("article", r.content_hash)
+        date_key = _date_key(r.article.published_at)
+        rows.extend({**m, "article_key": article_key, "date_key": date_key, "name_key": name_key(m["canonical"])}
+                    for m in r.mentions)
+    schema = {"char_start": pl.Int32, "char_end": pl.Int32, "surface": pl.String, "label": pl.String,
+              "canonical": pl.String, "resolution": pl.String, "alias_forms": pl.List(pl.String),
+              "article_key": pl.Int64, "date_key": pl.Int32, "name_key": pl.String}
+    return pl.DataFrame(rows, schema=schema).filter(pl.col("name_key") != "")
+
+
+def _entity_votes(mentions: pl.DataFrame) -> pl.DataFrame:
+    """name_key -> (entity_type, entity_key): the type most mentions carry, ties by LABEL_PRIORITY."""
+    priority = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+    return (
+        mentions.group_by("name_key", "label")
+        .len()
+        .with_columns(rank=pl.col("label").replace_strict(priority, default=len(priority), return_dtype=pl.Int32))
+        .sort(["name_key", "len", "rank"], descending=[False, True, False])
+        .group_by("name_key", maintain_order=True)
+        .first()
+        .select(
+            "name_key",
+            entity_type=pl.col("label"),
+            entity_key=pl.struct("name_key", "label").map_elements(
+                lambda s: stable_key("entity", s["name_key"], s["label"]), return_dtype=pl.Int64),
+        )
+    )
+
+
+def _claim_rows(kept, mentions: pl.DataFrame, entity_of: pl.DataFrame):
+    key_of = dict(zip(entity_of["name_key"], entity_of["entity_key"]))
+    spans_by_article: dict[int, list[tuple[int, int, int]]] = {}
+    for a, s, e, k in mentions.select("article_key", "char_start", "char_end", "entity_key").iter_rows():
+        spans_by_article.setdefault(a, []).append((s, e, k))
+    claims, bridge, amounts = [], set(), []
+    for r in kept:
+        article_key = stable_key("article", r.content_hash)
+        date_key = _date_key(r.article.published_at)
+        claim_spans = []
+        for c in r.claims:
+            claim_key = stable_key("claim", article_key, c["claim_type"], c["char_start"], c["char_end"])
+            speaker = c["speaker_canonical"]
+            claims.append({
+                "claim_key": claim_key, "article_key": article_key, "claim_type": c["claim_type"],
+                "speaker_entity_key": key_of.get(name_key(speaker)) if speaker else None,
+                "speaker_surface": c["speaker_surface"], "claim_text": c["claim_text"], "cue": c["cue"],
+                "char_start": c["char_start"], "char_end": c["char_end"], "date_key": date_key,
+            })
+            claim_spans.append((c["char_start"], c["char_end"], claim_key))
+            for s, e, entity_key in spans_by_article.get(article_key, []):
+                if c["char_start"] <= s and e <= c["char_end"]:
+                    bridge.add((claim_key, entity_key))
+        for amt in r.amounts:
+            inside = [k for s, e, k in claim_spans if s <= amt["char_start"] and amt["char_end"] <= e]
+            amounts.append({
+                "amount_key": stable_key("amount", article_key, amt["char_start"], amt["char_end"]),
+                "article_key": article_key, "claim_key": inside[0] if inside else None, "raw_text": amt["raw_text"],
+                "value": amt["value"], "currency": amt["currency"], "kind": amt["kind"],
+                "is_approximate": amt["is_approximate"], "char_start": amt["char_start"],
+                "char_end": amt["char_end"], "date_key": date_key,
+            })
+    bridge_rows = [{"claim_key": c, "entity_key": e} for c, e in sorted(bridge)]
+    return claims, bridge_rows, amounts
