@@ -127,7 +127,8 @@ def validate_tables(frames: dict[str, pl.DataFrame], input_of_article: dict[int,
         results = run_suites(frames)
         failed = [r for r in results.values() if r.table_failed]
         if failed:
-            raise ValidationFailed("; ".join(f"{r.table}: the table failed its suite" for r in failed))
+            raise ValidationFailed("; ".join(f"{r.table} failed its suite: {', '.join(r.table_failures)}"
+                                             for r in failed))
         bad = {name: r.failed_rows for name, r in results.items() if r.failed_rows}
         if not bad:
             break

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import py3langid
 import tldextract
@@ -158,6 +158,7 @@ CREDIT_PREFIX_RE = re.compile(
     r"(?:\s*[:/|–—-]|\s+(?:credits?|courtesy|by|via|source)\b)",
     re.IGNORECASE,
 )
+COURTESY_RE = re.compile(r"^\(?(?:courtesy|handout)\b", re.IGNORECASE)  # "Courtesy G4", "Courtesy of the family"
 _AGENCIES = "|".join(re.escape(a) for a in PHOTO_AGENCIES)
 AGENCY_RE = re.compile(rf"\b(?:{_AGENCIES})\b", re.IGNORECASE)
 AGENCY_AT_END_RE = re.compile(rf"\b(?:{_AGENCIES})\W*$", re.IGNORECASE)
@@ -322,11 +323,15 @@ def _is_promo(core: str, is_bullet: bool) -> bool:
 
 
 def _is_photo_credit(core: str) -> bool:
-    """"Photo: ...", "Image credit ...", or a short line crediting a stock or wire agency."""
+    """A "Photo: ..." or "Image credit ..." line, or a short line crediting a stock or wire agency."""
     if CREDIT_PREFIX_RE.match(core) and len(_words(core)) <= 2 * MAX_CREDIT_WORDS:
         return True
     text = core.strip("()[] ")
-    if len(_words(text)) > MAX_CREDIT_WORDS or not AGENCY_RE.search(text):
+    if len(_words(text)) > MAX_CREDIT_WORDS:
+        return False
+    if COURTESY_RE.match(text):
+        return not _ends_sentence(text) or len(_words(text)) <= 3
+    if not AGENCY_RE.search(text):
         return False
     if "/" in text:  # "Shutterstock/Photo Agency", "AP Photo/Evan Vucci", "Jane Doe/Reuters"
         return True
@@ -482,6 +487,12 @@ def _filter_lines(lines: Iterable[str]) -> _Filtered:
     out = _Filtered()
     in_related_block = False
     for line in lines:
+        # A byline wins over the credit rule ("By Ana Ruiz, Reuters"), except inside a list of
+        # other articles, where it belongs to one of them.
+        names = None if in_related_block else _parse_byline(line)
+        if names:
+            out.authors.extend(n for n in names if n not in out.authors)
+            continue
         kind = _boilerplate_kind(line)
         if kind:
             if kind in ("footer", "ai"):
@@ -494,10 +505,6 @@ def _filter_lines(lines: Iterable[str]) -> _Filtered:
             if not _is_real_paragraph(line):
                 continue  # a headline in the list of other articles
             in_related_block = False
-        names = _parse_byline(line)
-        if names:
-            out.authors.extend(n for n in names if n not in out.authors)
-            continue
         out.lines.append(line)
     return out
 
@@ -511,7 +518,9 @@ def _heading_indexes(paragraphs: Sequence[str]) -> list[int]:
     ]
 
 
-def _assemble(paragraphs: Sequence[str], heading_indexes: Iterable[int]) -> tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]:
+def _assemble(
+    paragraphs: Sequence[str], heading_indexes: Iterable[int]
+) -> tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]:
     """Join paragraphs with one blank line; return (body_text, headings, heading_spans)."""
     wanted = set(heading_indexes)
     headings: list[str] = []
@@ -625,8 +634,8 @@ def _parse_date(value: str | None) -> datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 
 def _compact(text: str | None) -> str:
@@ -636,15 +645,14 @@ def _compact(text: str | None) -> str:
 
 def _split_authors(value: str | None, site_name: str | None) -> list[str]:
     """trafilatura joins authors as "A; B". Drop prefixes like "Posted by", generic entries like
-    "Staff" or "No Author", and the publisher itself."""
+    "Staff" or "No Author", and the publisher when people are named too ("Rob Picheta; CNN")."""
     authors: list[str] = []
     for name in (value or "").split(";"):
         name = AUTHOR_PREFIX_RE.sub("", name.strip()).strip()
-        if not name or name.casefold() in GENERIC_AUTHORS or _compact(name) == _compact(site_name):
-            continue
-        if name not in authors:
+        if name and name.casefold() not in GENERIC_AUTHORS and name not in authors:
             authors.append(name)
-    return authors
+    people = [name for name in authors if _compact(name) != _compact(site_name)]
+    return people or authors
 
 
 def _strip_site_suffix(title: str, site_name: str | None, domain: str | None) -> str:
@@ -672,34 +680,41 @@ def _html_heading_texts(doc) -> list[str]:
 
 
 def clean_html(html: str, url: str | None = None) -> CleanArticle:
-    """Clean an HTML page with trafilatura: main text, title, authors, date, site name, language."""
-    doc, method = _extract_best(html or "", url)
-    meta = doc if doc is not None else trafilatura.extract_metadata(html or "", default_url=url)
-    title = (meta.title or "").strip() or None
+    """Clean an HTML page with trafilatura: main text, title, authors, date, site name, language.
 
+    The body gets the same line filters as plain text. A headline repeated as the first body
+    paragraph is removed (it is the title); ``<h2>``-style headings trafilatura kept become headings.
+    """
+    html = html or ""
+    doc, method = _extract_best(html, url)
+    meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
     filtered = _filter_lines(_nonempty_lines(doc.text or "") if doc is not None else [])
-    paragraphs = filtered.lines
-    if title and paragraphs and _same_text(paragraphs[0], title):
-        paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
-    heading_texts = {h.casefold() for h in _html_heading_texts(doc)}
-    heading_indexes = [i for i, p in enumerate(paragraphs) if " ".join(p.split()).casefold() in heading_texts]
-    body, headings, spans = _assemble(paragraphs, heading_indexes)
 
     footer_site, footer_domain = _publisher_from_footer(filtered.footer_lines)
     site_name = (meta.sitename or "").strip() or footer_site
     page_url = url or meta.url or None
     domain = (_registered_domain(page_url) if page_url else None) or footer_domain
+    raw_title = (meta.title or "").strip()
+    title = _strip_site_suffix(raw_title, site_name, domain) or None
+
+    paragraphs = filtered.lines
+    if title and paragraphs and (_same_text(paragraphs[0], title) or _same_text(paragraphs[0], raw_title)):
+        paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
+    heading_texts = {h.casefold() for h in _html_heading_texts(doc)}
+    heading_indexes = [i for i, p in enumerate(paragraphs) if " ".join(p.split()).casefold() in heading_texts]
+    body, headings, spans = _assemble(paragraphs, heading_indexes)
+
     published_at = _parse_date(meta.date)
     return CleanArticle(
         body_text=body,
-        title=_strip_site_suffix(title, site_name, domain) if title else None,
+        title=title,
         authors=tuple(_split_authors(meta.author, site_name) or filtered.authors),
         published_at=published_at,
         published_at_source="trafilatura" if published_at else None,
         site_name=site_name,
         domain=domain,
         url=page_url,
-        language=meta.language or _html_lang(html or "") or detect_language(body),
+        language=meta.language or _html_lang(html) or detect_language(body),
         headings=headings,
         heading_spans=spans,
         extraction_method=method,

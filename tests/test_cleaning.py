@@ -1,0 +1,577 @@
+"""Tests for transforms.cleaning: one synthetic example per plain-text rule, the HTML path, and properties.
+
+All texts are synthetic (written in the style of real news inputs); nothing here reads /work/shared.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transforms import cleaning
+from transforms.cleaning import CleanArticle, clean_html, clean_plaintext, detect_language
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
+
+PARA_1 = (
+    "The harbour authority approved a new container terminal on Monday, ending a two-year dispute "
+    "with local fishing crews over access to the northern quay."
+)
+PARA_2 = (
+    "Officials said the terminal would open in 2027 and employ about 600 people, though unions "
+    "warned that many of the jobs would be temporary."
+)
+PARA_3 = (
+    "Critics said the plan ignored flood risks, and several residents’ groups vowed to appeal the decision in court."
+)
+
+
+def doc(*lines: str) -> str:
+    """A plain-text article: one paragraph per line, no trailing newline."""
+    return "\n".join(lines)
+
+
+def paragraphs(article: CleanArticle) -> list[str]:
+    return article.body_text.split("\n\n") if article.body_text else []
+
+
+# --------------------------------------------------------------------------------------------
+# Rule 1: title
+# --------------------------------------------------------------------------------------------
+
+
+def test_headline_first_line_becomes_title_and_leaves_body():
+    headline = "Port Authority Backs New Terminal Amid Fishing Dispute"
+    article = clean_plaintext(doc(headline, PARA_1, PARA_2))
+    assert article.title == headline
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        PARA_1,  # a sentence
+        "- Harbour terminal approved after a two-year fight.",  # a bullet
+        "Port authority backs the terminal.",  # short but ends with a full stop
+        " ".join(["Word"] * 25),  # too long for a headline
+    ],
+)
+def test_no_title_when_text_opens_with_sentence_or_bullet(first_line):
+    article = clean_plaintext(doc(first_line, PARA_1, PARA_2))
+    assert article.title is None
+    assert paragraphs(article)[0] == first_line
+
+
+def test_title_skips_leading_boilerplate():
+    article = clean_plaintext(doc("Photo: Harbour Authority", "Harbour Terminal Approved", PARA_1))
+    assert article.title == "Harbour Terminal Approved"
+    assert paragraphs(article) == [PARA_1]
+
+
+# --------------------------------------------------------------------------------------------
+# Rule 2: headings
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Rivera’s Plan for U.S. Port Expansion",
+        "Key Takeaways",
+        "Obstacles Ahead: Floods and Finances",
+        "The Stakes in the U.S.-EU Shipping Rivalry",
+        "What Comes Next",
+    ],
+)
+def test_heading_stays_in_body_and_is_listed(heading):
+    article = clean_plaintext(doc("Harbour Terminal Approved", PARA_1, heading, PARA_2))
+    assert article.headings == (heading,)
+    assert paragraphs(article) == [PARA_1, heading, PARA_2]
+    ((start, end),) = article.heading_spans
+    assert article.body_text[start:end] == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Here is what the officials said:",  # ends with a colon
+        "The Port Will Open Soon.",  # ends with a full stop
+        "Is This The End For Fishing Crews?",  # ends with a question mark
+        "the quieter side of the harbour",  # not capitalised
+        "- Harbour Expansion Plans",  # a bullet
+        "This Heading Has Far Too Many Words To Be A Real Section Heading In Any Article",
+    ],
+)
+def test_non_headings(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert article.headings == ()
+    assert line in paragraphs(article)
+
+
+def test_heading_needs_a_paragraph_after_it():
+    # Two heading-like lines in a row: only the second (followed by text) is a heading; a final
+    # heading-like line is no heading either.
+    article = clean_plaintext(doc(PARA_1, "Harbour Politics", "The Mayor Responds", PARA_2, "Closing Notes"))
+    assert article.headings == ("The Mayor Responds",)
+
+
+def test_heading_may_introduce_a_bullet_list():
+    bullets = ["- The terminal opens in 2027.", "- About 600 people will work there."]
+    article = clean_plaintext(doc(PARA_1, "Key Takeaways", *bullets, PARA_3))
+    assert article.headings == ("Key Takeaways",)
+    assert paragraphs(article) == [PARA_1, "Key Takeaways", *bullets, PARA_3]
+
+
+def test_heading_spans_slice_back_for_several_headings():
+    text = doc("Harbour Terminal Approved", PARA_1, "The Vote", PARA_2, "Reaction From Residents", PARA_3)
+    article = clean_plaintext(text)
+    assert article.headings == ("The Vote", "Reaction From Residents")
+    assert [article.body_text[s:e] for s, e in article.heading_spans] == list(article.headings)
+    assert article.heading_spans[0][0] == len(PARA_1) + 2
+
+
+# --------------------------------------------------------------------------------------------
+# Rule 3: bylines
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Originally Written by: Tomas Lindqvist", ("Tomas Lindqvist",)),
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("Written by Jane Doe", ("Jane Doe",)),
+        ("Reporting by Ana Ruiz; Editing by Mark Hale", ("Ana Ruiz",)),
+        ("Reporting by Ana Ruiz and Lee Chan in Lisbon; Editing by Mark Hale", ("Ana Ruiz", "Lee Chan")),
+        ("By Ana Ruiz, Lee Chan", ("Ana Ruiz", "Lee Chan")),
+        ("By Ana Ruiz, Reuters", ("Ana Ruiz",)),
+        ("BY: Ludwig van Dijk", ("Ludwig van Dijk",)),
+    ],
+)
+def test_byline_becomes_authors_and_leaves_body(byline, authors):
+    for text in (doc(PARA_1, PARA_2, byline), doc(byline, PARA_1, PARA_2)):
+        article = clean_plaintext(text)
+        assert article.authors == authors
+        assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, the terminal will handle a million containers.",
+        "By Tuesday",
+        "Written by hand, the letter was delivered to the mayor.",
+        "By Staff Reporter",
+    ],
+)
+def test_byline_rejects_non_names(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert article.authors == ()
+    assert line in paragraphs(article)
+
+
+# --------------------------------------------------------------------------------------------
+# Rule 4: boilerplate
+# --------------------------------------------------------------------------------------------
+
+PROMO_LINES = [
+    "Want the full picture? Register Here.",
+    "Sign up for our morning briefing.",
+    "Subscribe now to get unlimited access.",
+    "Click here to read the full report.",
+    "Download the Harbour Times app for breaking news.",
+    "Get the latest port news delivered to your inbox.",
+    "- Ana Ruiz’s model has flagged 5X winners—see her next picks at a free June 3 event. Register Here.",
+    "- Join our free masterclass on shipping stocks",
+]
+
+
+@pytest.mark.parametrize("line", PROMO_LINES)
+def test_promotional_lines_are_dropped(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More than 2,000 residents signed up for the consultation, the council said.",
+        "The service has 40,000 subscribers, most of them small shipping firms.",
+        "The museum will hold a free community event on Saturday to mark the opening.",
+        "Users can register for the scheme from next week, officials said.",
+    ],
+)
+def test_reporting_about_signups_is_kept(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert line in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also Read: Fishing Crews Vow To Block Terminal Site",
+        "Read More: Harbour Chief Resigns After Audit",
+        "Related: Why Ports Are Racing To Expand",
+        "See also: The Great Container Shortage",
+    ],
+)
+def test_cross_link_lines_are_dropped(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize("marker", ["Read Next", "Related Articles", "More from Harbour Times", "You may also like"])
+def test_read_next_block_is_dropped_up_to_next_paragraph(marker):
+    text = doc(
+        PARA_1,
+        PARA_2,
+        marker,
+        "Rivera Vs Crews: Old Allies Fall Out: ‘He Never Listens’",
+        "Why Container Rates Keep Climbing",
+        PARA_3,
+    )
+    article = clean_plaintext(text)
+    assert paragraphs(article) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_read_next_block_at_the_end():
+    article = clean_plaintext(doc(PARA_1, PARA_2, "Read Next", "Harbour Chief Quits: ‘Enough Is Enough’"))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+    assert "Enough" not in article.body_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Harbour Authority",
+        "Image credit: Ana Ruiz",
+        "Image credit Reuters",
+        "Shutterstock/Photo Agency",
+        "Getty Images",
+        "AP Photo/Lee Chan",
+        "Reuters/Ana Ruiz",
+        "Ana Ruiz/Getty Images",
+        "Bloomberg via Getty Images",
+        "Credit: Lee Chan for The Harbour Times",
+        "(Photo by Lee Chan/AFP)",
+        "Courtesy Harbour Authority",
+    ],
+)
+def test_photo_credits_are_dropped(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported the deal on Monday, citing two people familiar with it.",
+        "The photo was taken by a Reuters photographer.",
+    ],
+)
+def test_sentences_naming_agencies_are_kept(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert line in paragraphs(article)
+
+
+def test_headline_starting_with_agency_name_is_kept_as_heading():
+    article = clean_plaintext(doc(PARA_1, "Getty Images Sues Harbour Startup", PARA_2))
+    assert article.headings == ("Getty Images Sues Harbour Startup",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This content was partially produced with the help of AI tools and was reviewed by our editors.",
+        "This article was generated with AI assistance.",
+        "Parts of this story were drafted using artificial intelligence and checked by a reporter.",
+    ],
+)
+def test_ai_disclosures_are_dropped(line):
+    article = clean_plaintext(doc(PARA_1, PARA_2, line))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+def test_reporting_about_ai_is_kept():
+    line = "The report found that AI tools produced most of the new code at the port’s software unit."
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert line in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Example News",
+        "Copyright 2023 Harbour Media Ltd. All rights reserved.",
+        "Harbour Wire does not provide investment advice.",
+        "Port data brought to you by Harbour Wire",
+    ],
+)
+def test_publisher_footers_are_dropped(line):
+    article = clean_plaintext(doc(PARA_1, PARA_2, line))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+# --------------------------------------------------------------------------------------------
+# Rule 5: publisher from footers
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("footer", "site_name", "domain"),
+    [
+        (
+            "Market News and Data brought to you by Harbourline APIs© 2025 Harbourline.com. "
+            "Harbourline does not provide investment advice. All rights reserved.",
+            "Harbourline",
+            "harbourline.com",
+        ),
+        ("© 2024 Example News", "Example News", None),
+        ("Copyright 2023 Harbour Media Ltd. All rights reserved.", "Harbour Media", None),
+        (
+            "This content was partially produced with the help of AI tools and was reviewed and "
+            "published by Quayside editors.",
+            "Quayside",
+            None,
+        ),
+    ],
+)
+def test_footer_names_the_publisher(footer, site_name, domain):
+    article = clean_plaintext(doc(PARA_1, PARA_2, footer))
+    assert (article.site_name, article.domain) == (site_name, domain)
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+def test_no_footer_no_publisher():
+    article = clean_plaintext(doc(PARA_1, PARA_2))
+    assert (article.site_name, article.domain, article.url) == (None, None, None)
+
+
+# --------------------------------------------------------------------------------------------
+# Rule 6: summary bullets; rule 7: method and language
+# --------------------------------------------------------------------------------------------
+
+
+def test_summary_bullets_stay_promos_go():
+    bullets = [
+        "- The harbour authority approved a new container terminal.",
+        "- The project ties the port to a $2 billion federal programme.",
+    ]
+    promo = "- Lee Chan’s picks beat the market—claim your spot at a free May 9 webinar."
+    article = clean_plaintext(doc(*bullets, promo, PARA_1, PARA_2))
+    assert article.title is None
+    assert paragraphs(article) == [*bullets, PARA_1, PARA_2]
+
+
+def test_method_and_language():
+    article = clean_plaintext(doc(PARA_1, PARA_2))
+    assert article.extraction_method == "plaintext"
+    assert article.language == "en"
+    assert article.published_at is None and article.published_at_source is None
+
+
+def test_detect_language():
+    assert detect_language(PARA_1 + " " + PARA_2) == "en"
+    german = (
+        "Die Hafenbehörde hat am Montag ein neues Containerterminal genehmigt und damit einen langen Streit beendet."
+    )
+    assert detect_language(german) == "de"
+    assert detect_language("Hi there") is None
+    assert detect_language("") is None
+
+
+# --------------------------------------------------------------------------------------------
+# Body shape
+# --------------------------------------------------------------------------------------------
+
+
+def test_paragraphs_are_kept_verbatim_and_blank_lines_normalised():
+    text = "\r\n\n  " + PARA_1 + "  \r\n\r\n\r\n" + PARA_2 + "\n\n\n" + PARA_3 + "\n"
+    article = clean_plaintext(text)
+    assert article.body_text == "\n\n".join([PARA_1, PARA_2, PARA_3])
+
+
+def test_empty_text():
+    article = clean_plaintext("")
+    assert article.body_text == "" and article.title is None and article.language is None
+
+
+# --------------------------------------------------------------------------------------------
+# Seed-like synthetic articles (fixtures)
+# --------------------------------------------------------------------------------------------
+
+
+def _fixture_lines(name: str) -> tuple[str, list[str]]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return text, [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_headline_style_article_keeps_its_content():
+    text, lines = _fixture_lines("headline_article.txt")
+    article = clean_plaintext(text)
+    assert article.title == lines[0]
+    assert article.authors == ("Priya Raman",)
+    assert article.site_name is None
+    assert article.headings == (
+        "Chen’s Plan for U.S. Chip Independence",
+        "Rivals Court the Commerce Department",
+        "Hurdles Ahead: Permits and Politics",
+        "Key Points",
+    )
+    # Everything except the headline and the byline is real content and stays, in order.
+    assert paragraphs(article) == lines[1:-1]
+    assert "Originally Written by" not in article.body_text
+
+
+def test_bullet_style_article_keeps_content_and_drops_boilerplate():
+    text, lines = _fixture_lines("bullets_article.txt")
+    article = clean_plaintext(text)
+    assert article.title is None
+    assert article.authors == ()
+    assert (article.site_name, article.domain) == ("Harbourline", "harbourline.com")
+    content = [
+        line
+        for line in lines
+        if line.startswith(("- Maria", "- Halcyon", "Maria", "What Happened", "According", "Halcyon", "Why It"))
+    ]
+    assert len(content) == 7
+    assert paragraphs(article) == content
+    for dropped in (
+        "Dan Okafor",
+        "Register Here",
+        "Also Read:",
+        "Read Next",
+        "Burns Every Bridge",
+        "Getty Images",
+        "partially produced with the help of AI tools",
+        "All rights reserved",
+    ):
+        assert dropped not in article.body_text
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------------
+
+HTML_PARAGRAPHS = [
+    "The city council voted on Tuesday to approve a new bridge across the harbour, ending a debate that has lasted for more than a decade.",
+    "The bridge will carry two tram lines and a cycle path, and it is designed to cut journey times between the old town and the port district by half.",
+    "What Comes Next",
+    "Construction is expected to begin next spring, officials said, and the project will cost about 40 million euros according to the council's budget office.",
+    "Residents who live near the site will be consulted before the final design is chosen, the mayor told reporters after the vote.",
+]
+
+
+def test_clean_html_article_page():
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    article = clean_html(html, url="https://news.example-gazette.co.uk/city/harbour-bridge")
+    assert article.extraction_method == "trafilatura"
+    assert article.title == "Council Approves New Harbour Bridge"  # " | Example Gazette" removed
+    assert article.authors == ("Jane Doe", "John Roe")
+    assert article.published_at == datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc)
+    assert article.published_at.tzinfo is not None
+    assert article.published_at_source == "trafilatura"
+    assert article.site_name == "Example Gazette"
+    assert article.domain == "example-gazette.co.uk"
+    assert article.url == "https://news.example-gazette.co.uk/city/harbour-bridge"
+    assert article.language == "en"
+    assert paragraphs(article) == HTML_PARAGRAPHS  # no navigation, no footer, no repeated <h1>
+    assert article.headings == ("What Comes Next",)
+    assert [article.body_text[s:e] for s, e in article.heading_spans] == ["What Comes Next"]
+
+
+def test_clean_html_without_url_uses_page_url():
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    article = clean_html(html)
+    assert article.url == "https://news.example-gazette.co.uk/city/harbour-bridge"
+    assert article.domain == "example-gazette.co.uk"
+
+
+def test_clean_html_falls_back_to_recall(monkeypatch):
+    real = cleaning.trafilatura.bare_extraction
+
+    def precision_finds_nothing(*args, **kwargs):
+        return None if kwargs.get("favor_precision") else real(*args, **kwargs)
+
+    monkeypatch.setattr(cleaning.trafilatura, "bare_extraction", precision_finds_nothing)
+    article = clean_html((FIXTURES / "article.html").read_text(encoding="utf-8"))
+    assert article.extraction_method == "trafilatura_fallback"
+    assert HTML_PARAGRAPHS[0] in article.body_text
+
+
+def test_clean_html_empty_page():
+    article = clean_html("<html><body></body></html>")
+    assert article.body_text == ""
+    assert article.published_at is None and article.published_at_source is None
+    assert article.extraction_method == "trafilatura_fallback"
+
+
+def test_clean_html_uses_html_lang_and_byline_fallbacks():
+    body = "".join(f"<p>{p}</p>" for p in (PARA_1, PARA_2, PARA_3))
+    html = f'<html lang="en-US"><head><title>Port News</title></head><body><article>{body}<p>By Ana Ruiz</p></article></body></html>'
+    article = clean_html(html, url="https://www.portnews.com/a/1")
+    assert article.language == "en"
+    assert article.authors == ("Ana Ruiz",)
+    assert article.domain == "portnews.com"
+    assert "By Ana Ruiz" not in article.body_text
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------------------------
+
+LINE_POOL = [
+    PARA_1,
+    PARA_2,
+    PARA_3,
+    "Key Takeaways",
+    "Obstacles Ahead: Floods and Finances",
+    "Rivera’s Plan for U.S. Port Expansion",
+    "- The terminal opens in 2027.",
+    "- Join our free webinar. Register Here.",
+    "Read Next",
+    "Harbour Chief Quits: ‘Enough Is Enough’",
+    "Also Read: Crews Vow To Fight On",
+    "Shutterstock/Photo Agency",
+    "Originally Written by: Tomas Lindqvist",
+    "© 2024 Example News. All rights reserved.",
+    "",
+    "   ",
+]
+
+line_documents = st.lists(
+    st.one_of(st.sampled_from(LINE_POOL), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)),
+    max_size=14,
+).map("\n".join)
+
+
+def _check_shape(article: CleanArticle) -> None:
+    body = article.body_text
+    assert "\n\n\n" not in body
+    assert body == body.strip()
+    assert len(article.headings) == len(article.heading_spans)
+    for heading, (start, end) in zip(article.headings, article.heading_spans):
+        assert body[start:end] == heading
+        assert (start == 0 or body[start - 2 : start] == "\n\n") and (end == len(body) or body[end : end + 2] == "\n\n")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(line_documents)
+def test_property_spans_and_paragraph_shape(text):
+    article = clean_plaintext(text)
+    _check_shape(article)
+    source_lines = {line.strip() for line in text.splitlines()}
+    for paragraph in paragraphs(article):
+        assert paragraph in source_lines  # kept verbatim
+        assert paragraph  # no empty paragraphs
+    assert article.extraction_method == "plaintext"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_property_any_text_is_handled(text):
+    _check_shape(clean_plaintext(text))

@@ -1,0 +1,113 @@
+"""The news_etl flow end to end on the real Prefect engine (test harness), spaCy model, GX suites and DuckDB."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from schemas.tables import TABLES
+
+
+def _rows(warehouse, sql, *params):
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def test_seeds_run_succeeds_and_counts_add_up(seeds_run):
+    summary, warehouse = seeds_run
+    assert summary.status == "success"
+    assert (summary.n_inputs, summary.n_loaded, summary.n_duplicates, summary.n_quarantined) == (2, 2, 0, 0)
+    [(n_inputs, n_loaded, n_dup, n_q, status)] = _rows(
+        warehouse, "select n_inputs, n_loaded, n_duplicates, n_quarantined, status from etl_run")
+    assert (n_inputs, n_loaded, n_dup, n_q, status) == (2, 2, 0, 0, "success")
+
+
+def test_every_contract_table_is_published(seeds_run):
+    _, warehouse = seeds_run
+    tables = {t for (t,) in _rows(warehouse, "select table_name from information_schema.tables")}
+    assert set(TABLES) <= tables
+    assert {"v_top_entities", "v_quotes", "v_claim_corroboration"} <= tables
+
+
+def test_mentions_and_claims_point_into_the_body(seeds_run):
+    _, warehouse = seeds_run
+    bad = _rows(warehouse, """
+        select m.surface from fact_mention m join dim_article a using (article_key)
+        where substr(a.body_text, m.char_start + 1, m.char_end - m.char_start) <> m.surface""")
+    assert bad == []
+    bad = _rows(warehouse, """
+        select c.claim_text from fact_claim c join dim_article a using (article_key)
+        where substr(a.body_text, c.char_start + 1, c.char_end - c.char_start) <> c.claim_text""")
+    assert bad == []
+
+
+def test_run_summary_artifact_is_published(seeds_run):
+    from prefect.client.orchestration import get_client
+
+    summary, _ = seeds_run
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts()
+    mine = [a for a in artifacts if a.key == "newsetl-run-summary" and str(a.flow_run_id) == summary.run_key]
+    assert mine and "fact_claim" in mine[0].data
+
+
+def test_bad_inputs_are_quarantined_and_counts_add_up(prefect_harness, mixed_inputs, tmp_path):
+    from flows.news_etl import news_etl
+
+    warehouse = tmp_path / "mixed.duckdb"
+    summary = news_etl(sources=[str(mixed_inputs), str(tmp_path / "missing-folder")], warehouse=str(warehouse))
+    assert summary.n_inputs == 7  # 3 seed files (one a copy), empty.txt, report.pdf, notes.md, a missing path
+    assert summary.n_loaded == 2 and summary.n_duplicates == 1
+    assert summary.n_inputs == summary.n_loaded + summary.n_duplicates + summary.n_quarantined
+    reasons = dict(_rows(warehouse, "select input_ref, stage || ': ' || reason from quarantine"))
+    assert "unsupported file type .pdf" in reasons[str(mixed_inputs / "report.pdf")]
+    assert "unsupported file type .md" in reasons[str(mixed_inputs / "notes.md")]
+    assert reasons[str(mixed_inputs / "empty.txt")].startswith("read: the file is empty")
+    assert "no such file or folder" in reasons[str(tmp_path / "missing-folder")]
+    assert _rows(warehouse, "select count(*) from dim_article") == [(2,)]
+
+
+def test_a_table_that_fails_its_suite_fails_the_run_and_publishes_nothing(prefect_harness, tmp_path, monkeypatch):
+    import flows.news_etl as etl
+    from flows.news_etl import ValidationFailed, news_etl
+
+    warehouse = tmp_path / "w.duckdb"
+    real_build = etl.build_tables
+
+    def broken_build(records):
+        run = real_build(records)
+        frames = dict(run.frames)
+        frames["dim_entity"] = frames["dim_entity"].drop("entity_type")  # a whole table off its schema
+        return type(run)(frames, run.duplicates)
+
+    monkeypatch.setattr(etl, "build_tables", broken_build)
+    from tests.conftest import SEEDS
+
+    with pytest.raises(ValidationFailed):
+        news_etl(sources=[str(SEEDS)], warehouse=str(warehouse))
+    assert not warehouse.exists()
+    assert list(tmp_path.iterdir()) == []  # no staging file left behind
+
+
+def test_a_row_that_fails_its_suite_is_quarantined_with_the_expectation(prefect_harness, tmp_path, monkeypatch):
+    import polars as pl
+
+    import flows.news_etl as etl
+    from flows.news_etl import news_etl
+    from tests.conftest import SEEDS
+
+    real_build = etl.build_tables
+
+    def build_with_a_bad_mention(records):
+        run = real_build(records)
+        mentions = run.frames["fact_mention"]
+        bad = mentions.head(1).with_columns(mention_key=pl.lit(42, pl.Int64), char_end=pl.lit(10**6, pl.Int32))
+        return type(run)({**run.frames, "fact_mention": pl.concat([mentions, bad])}, run.duplicates)
+
+    monkeypatch.setattr(etl, "build_tables", build_with_a_bad_mention)
+    warehouse = tmp_path / "w.duckdb"
+    summary = news_etl(sources=[str(SEEDS)], warehouse=str(warehouse))
+    assert summary.status == "success" and summary.n_rows_quarantined == 1
+    [(table, row_ref, reason)] = _rows(warehouse, "select table_name, row_ref, reason from quarantine")
+    assert table == "fact_mention" and "mention_key=42" in row_ref and "offsets" in reason
+    assert _rows(warehouse, "select count(*) from fact_mention where mention_key = 42") == [(0,)]
