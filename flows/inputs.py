@@ -7,6 +7,8 @@ so nothing in a folder is skipped silently.
 from __future__ import annotations
 
 import gzip
+import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,20 +46,25 @@ def _kind(path: Path) -> str | None:
 
 
 def _suffix(path: Path) -> str:
-    suffixes = "".join(path.suffixes[-2:]).lower()
-    return suffixes or "(none)"
+    """'.pdf', '.tar.gz', or '(none)': the suffix that made a file unsupported."""
+    name = path.name.lower()
+    match = re.search(r"(\.[a-z0-9]{1,8})?(\.[a-z0-9]{1,8})$", name)
+    if not match:
+        return "(none)"
+    return match.group(0) if match.group(2) == ".gz" and match.group(1) else match.group(2)
+
+
+# a line of a source list: a URL, or a path with no spaces that has a folder part or a known suffix
+_SOURCE_LINE = re.compile(r"^(?:https?://\S+|\S*/\S*|\S+\.(?:html?|html?\.gz|txt|warc|warc\.gz))$", re.I)
 
 
 def _is_source_list(path: Path) -> bool:
-    """A .txt file whose every non-empty line names an existing path or a URL lists sources; it is no article."""
+    """A .txt file whose every non-empty line is a URL or a file path lists sources; it is no article."""
     try:
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, UnicodeDecodeError):
         return False
-    base = path.parent
-    return bool(lines) and len(lines) <= 100_000 and all(
-        line.startswith(REMOTE_PREFIXES) or (base / line).exists() or Path(line).exists() for line in lines
-    )
+    return bool(lines) and all(_SOURCE_LINE.match(line) for line in lines)
 
 
 def discover(sources: list[str], settings: Settings) -> tuple[list[InputRef], list[Rejected]]:
@@ -91,11 +98,14 @@ def discover(sources: list[str], settings: Settings) -> tuple[list[InputRef], li
                                                              "supported yet: give a local file or folder"))
             return
         path = Path(source)
-        if base is not None and not path.is_absolute() and not path.exists():
-            path = base / path
+        if base is not None and not path.is_absolute():
+            path = base / path  # a list's relative lines are relative to the list
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                add_file(child)
+            for child in sorted(path.iterdir()):
+                if child.name.startswith(".") and child.is_dir():
+                    rejected.append(Rejected(str(child), "discover", "hidden folder, not read"))
+                elif child.is_dir() or child.is_file():
+                    visit(str(child))
         elif path.is_file():
             add_file(path)
         elif source not in seen:
@@ -117,14 +127,20 @@ def read_input(item: InputRef, settings: Settings) -> str:
                              "(NEWSETL_MAX_INPUT_BYTES)")
         data = path.read_bytes()
         if item.ref.lower().endswith(".gz"):
-            data = gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            with gzip.open(path) as stream:
+                data = stream.read(settings.max_input_bytes + 1)
+            if len(data) > settings.max_input_bytes:
+                raise InputError(f"file decompresses to over {settings.max_input_bytes} bytes, the limit "
+                                 "(NEWSETL_MAX_INPUT_BYTES)")
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         raise InputError(f"cannot read the file: {exc}") from exc
     if not data.strip():
         raise InputError("the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     if b"\x00" in data[:4096]:
         raise InputError("the file is binary, not text or HTML")
-    for encoding in ("utf-8", "cp1252"):
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:

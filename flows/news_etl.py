@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import polars as pl
@@ -165,7 +165,7 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
     """One batch run: load ``sources`` (default: the bundled samples) into the warehouse and publish it."""
     settings = Settings.from_env(warehouse=warehouse)
     sources = list(sources or [str(settings.samples_dir)])
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     t0 = time.perf_counter()
     run_key = str(flow_run.get_id() or f"local-{started_at:%Y%m%dT%H%M%S}")
 
@@ -191,7 +191,7 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
                         "table_name": "", "row_ref": ""} for r in rejected]
     quarantine_rows += [{"run_key": run_key, **q} for q in row_quarantine]
     etl_run = {
-        "run_key": run_key, "started_at": started_at, "finished_at": datetime.now(timezone.utc),
+        "run_key": run_key, "started_at": started_at, "finished_at": datetime.now(UTC),
         "status": "success", "n_inputs": len(items) + sum(1 for r in rejected if r.stage == "discover"),
         "n_loaded": n_loaded, "n_duplicates": len(run.duplicates), "n_quarantined": n_input_rejects,
         "n_rows_quarantined": len(row_quarantine) - sum(1 for q in row_quarantine if q["table_name"] == "dim_article"),

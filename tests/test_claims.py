@@ -137,15 +137,11 @@ def test_quote_speaker_prefers_the_person_over_an_organisation(nlp):
     assert claims[0].cue == "told"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: in '…,” said Jane Roe.' the lazy who1 group of _AFTER stops at the "
-                   "first word ('Jane'), no mention fits inside it, and the quote is dropped")
 def test_quote_with_cue_then_full_name_after(nlp):
     text = "“We will build the plant in Ohio,” said Jane Roe."
     assert summary(claims_of(nlp, text)) == [("quote", "We will build the plant in Ohio", "Jane Roe")]
 
 
-@pytest.mark.xfail(strict=True, reason="QUESTIONABLE: 'He added' after a new subject goes to the last quote's "
-                   "speaker (Jane Roe) rather than the nearer subject (Tom Brandt)")
 def test_pronoun_prefers_the_nearer_subject_over_an_older_speaker(nlp):
     text = ("“We will build the plant in Ohio,” Jane Roe said.\n\n"
             "Mayor Tom Brandt opposed the plan. He added, “The city cannot afford this project.”")
@@ -178,8 +174,6 @@ def test_as_per_the_report_by(nlp):
     assert claims[0].cue == "as per the report by"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: spaCy tags newspaper names like 'The Daily Planet' WORK_OF_ART, which "
-                   "is not in SPEAKER_LABELS, so the source is not found and the reported claim is lost")
 def test_as_per_the_report_by_a_newspaper(nlp):
     text = "As per the report by The Daily Planet, Acme will close three plants next year."
     assert summary(claims_of(nlp, text)) == [("reported", "Acme will close three plants next year", "Daily Planet")]
@@ -200,8 +194,6 @@ def test_person_said_that_is_a_statement(nlp):
     assert claims[0].cue == "said"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: _reported_in takes the LAST speaker mention before 'said that' "
-                   "(Microsoft), not the subject (Jane Roe)")
 def test_statement_speaker_is_the_subject_not_the_nearest_name(nlp):
     text = "Jane Roe of Microsoft said that the company will open a new plant in May."
     assert summary(claims_of(nlp, text)) == [("statement", "the company will open a new plant in May", "Jane Roe")]
@@ -218,9 +210,6 @@ def test_reported_sentence_with_quote_is_only_the_quote(nlp):
     assert [c.claim_type for c in claims] == ["quote"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: spaCy's last sentence of a paragraph includes the '\\n\\n' after it, "
-                   "and find_reported skips every sentence containing '\\n\\n', so reported claims and statements "
-                   "that end any paragraph but the last are lost")
 @pytest.mark.parametrize(
     "text, expected",
     [

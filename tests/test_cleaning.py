@@ -5,7 +5,7 @@ All texts are synthetic (written in the style of real news inputs); nothing here
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -458,11 +458,15 @@ def test_bullet_style_article_keeps_content_and_drops_boilerplate():
 # --------------------------------------------------------------------------------------------
 
 HTML_PARAGRAPHS = [
-    "The city council voted on Tuesday to approve a new bridge across the harbour, ending a debate that has lasted for more than a decade.",
-    "The bridge will carry two tram lines and a cycle path, and it is designed to cut journey times between the old town and the port district by half.",
+    "The city council voted on Tuesday to approve a new bridge across the harbour, ending a debate that has "
+    "lasted for more than a decade.",
+    "The bridge will carry two tram lines and a cycle path, and it is designed to cut journey times between the "
+    "old town and the port district by half.",
     "What Comes Next",
-    "Construction is expected to begin next spring, officials said, and the project will cost about 40 million euros according to the council's budget office.",
-    "Residents who live near the site will be consulted before the final design is chosen, the mayor told reporters after the vote.",
+    "Construction is expected to begin next spring, officials said, and the project will cost about 40 million "
+    "euros according to the council's budget office.",
+    "Residents who live near the site will be consulted before the final design is chosen, the mayor told "
+    "reporters after the vote.",
 ]
 
 
@@ -472,7 +476,7 @@ def test_clean_html_article_page():
     assert article.extraction_method == "trafilatura"
     assert article.title == "Council Approves New Harbour Bridge"  # " | Example Gazette" removed
     assert article.authors == ("Jane Doe", "John Roe")
-    assert article.published_at == datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc)
+    assert article.published_at == datetime(2024, 5, 1, 12, 30, tzinfo=UTC)
     assert article.published_at.tzinfo is not None
     assert article.published_at_source == "trafilatura"
     assert article.site_name == "Example Gazette"
@@ -512,7 +516,10 @@ def test_clean_html_empty_page():
 
 def test_clean_html_uses_html_lang_and_byline_fallbacks():
     body = "".join(f"<p>{p}</p>" for p in (PARA_1, PARA_2, PARA_3))
-    html = f'<html lang="en-US"><head><title>Port News</title></head><body><article>{body}<p>By Ana Ruiz</p></article></body></html>'
+    html = (
+        '<html lang="en-US"><head><title>Port News</title></head>'
+        f"<body><article>{body}<p>By Ana Ruiz</p></article></body></html>"
+    )
     article = clean_html(html, url="https://www.portnews.com/a/1")
     assert article.language == "en"
     assert article.authors == ("Ana Ruiz",)
@@ -554,7 +561,7 @@ def _check_shape(article: CleanArticle) -> None:
     assert "\n\n\n" not in body
     assert body == body.strip()
     assert len(article.headings) == len(article.heading_spans)
-    for heading, (start, end) in zip(article.headings, article.heading_spans):
+    for heading, (start, end) in zip(article.headings, article.heading_spans, strict=True):
         assert body[start:end] == heading
         assert (start == 0 or body[start - 2 : start] == "\n\n") and (end == len(body) or body[end : end + 2] == "\n\n")
 

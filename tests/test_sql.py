@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -146,13 +146,14 @@ def test_builds_in_v1_0_0_storage(tmp_path):
     con.execute(f"attach '{tmp_path / 'w.duckdb'}' as w (storage_version 'v1.0.0')")
     con.execute("use w")
     build(con)
-    assert {r[0] for r in con.execute("select view_name from duckdb_views() where database_name = 'w'").fetchall()} == set(VIEWS)
+    views = con.execute("select view_name from duckdb_views() where database_name = 'w'").fetchall()
+    assert {r[0] for r in views} == set(VIEWS)
     con.close()
 
 
 # --- a small warehouse ---------------------------------------------------------------------------------------
 
-UTC = timezone.utc
+UTC = UTC
 PUB_A = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
 PUB_B = datetime(2024, 5, 2, 12, 30, tzinfo=UTC)
 
@@ -312,7 +313,8 @@ def _context(con, body: str, text: str, nth: int = 0) -> str:
     con.execute("delete from fact_claim")
     con.execute("delete from dim_article")
     con.execute(
-        "insert into dim_article values (1, 1, null, 'x', null, [], null, null, null, 'en', 1, ?, 'h', null, [], 'plaintext')",
+        "insert into dim_article values "
+        "(1, 1, null, 'x', null, [], null, null, null, 'en', 1, ?, 'h', null, [], 'plaintext')",
         [body],
     )
     start, end = span(body, text, nth)
@@ -331,7 +333,11 @@ def _context(con, body: str, text: str, nth: int = 0) -> str:
         ("p0\n\n“starts the paragraph” p1\n\np2", "“starts the paragraph”", "“starts the paragraph” p1"),
         ("p0\n\np1 “ends the paragraph”\n\np2", "“ends the paragraph”", "p1 “ends the paragraph”"),
         ("p0\n\np1 “spans\n\ntwo” x\n\np2", "“spans\n\ntwo”", "p1 “spans\n\ntwo” x"),
-        ("p0\nstill p0 “single newline”\nstill p0\n\np1", "“single newline”", "p0\nstill p0 “single newline”\nstill p0"),
+        (
+            "p0\nstill p0 “single newline”\nstill p0\n\np1",
+            "“single newline”",
+            "p0\nstill p0 “single newline”\nstill p0",
+        ),
         ("😀 e\u0301\n\n😀 “é” 😀\n\n😀", "“é”", "😀 “é” 😀"),
         ("same\n\nsame\n\nsame", "same", "same"),
     ],
@@ -379,7 +385,9 @@ def test_claim_corroboration_normalisation(loaded):
         "insert into fact_claim values (?, ?, 'statement', null, null, ?, null, 0, 1, null)",
         [(i, ART_A if i == 0 else ART_B, t) for i, t in enumerate(texts)],
     )
-    rows = records(loaded, "select claim_group, n_claims, n_articles, n_sources, speaker_names from v_claim_corroboration")
+    rows = records(
+        loaded, "select claim_group, n_claims, n_articles, n_sources, speaker_names from v_claim_corroboration"
+    )
     # the punctuation-only claim normalises to '' and is left out
     assert rows == [
         {"claim_group": "zürichs big plan 50", "n_claims": 2, "n_articles": 2, "n_sources": 2, "speaker_names": []}

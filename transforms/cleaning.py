@@ -128,7 +128,8 @@ _CTA_VERBS = (
 )
 CTA_RE = re.compile(r"(?:^|[.!?…]\s+|[|:–—]\s*)(?:" + "|".join(_CTA_VERBS) + ")", re.IGNORECASE)
 CTA_ANYWHERE_RE = re.compile(
-    r"\b(?:click|tap|register|sign[ -]?up|subscribe)\s+here\b|\bget\s+the\s+latest\b|\bdownload\s+(?:the|our)\s+(?:\w+\s+)?app\b",
+    r"\b(?:click|tap|register|sign[ -]?up|subscribe)\s+here\b|\bget\s+the\s+latest\b"
+    r"|\bdownload\s+(?:the|our)\s+(?:\w+\s+)?app\b",
     re.IGNORECASE,
 )
 # Weaker promotional cues: enough to drop a bullet, not a paragraph.

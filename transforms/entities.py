@@ -47,6 +47,7 @@ _TRAILING_JUNK = re.compile(r"[\s\-–—\"“”‘’'()\[\]:;,.!?]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _WORD = re.compile(r"\S+")
 _ACRONYM_DEF = re.compile(r"((?:[\w.&'’-]+\s+){1,8}?)\(([A-Z][A-Za-z0-9&.]{1,9})\)")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept|Gov|Univ)\.)$")
 _ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de"})
 
 
@@ -90,7 +91,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         poss = _POSSESSIVE.search(surface)
         if tail and tail.start() > 0 and not surface.endswith("."):
             end = start + tail.start()
-        elif tail and surface.endswith(".") and not re.search(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,2}\.$", surface):
+        elif tail and surface.endswith(".") and not _ABBREVIATION_END.search(surface):
             end = start + tail.start()  # a full stop, but not the one in "U.S." or "Inc."
         elif poss and poss.start() > 0:
             end = start + poss.start()
@@ -226,7 +227,9 @@ def propagate(mentions: list[Mention], text: str, heading_spans=()) -> list[Ment
 
 
 def acronyms(text: str) -> dict[str, str]:
-    """Acronyms defined in parentheses: {'DOGE': 'Department of Government Efficiency', 'AI': 'artificial intelligence'}."""
+    """Acronyms defined in parentheses, e.g. {'DOGE': 'Department of Government Efficiency'}.
+
+    A long form in lower case ('artificial intelligence (AI)') is returned too: it marks a common noun."""
     found: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text):
         acronym = m.group(2)
@@ -253,7 +256,7 @@ def resolve(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         long_form = defined.get(m.surface)
         if long_form is not None:
-            if not any(ch.isupper() for ch in long_form):
+            if not _is_proper(long_form):
                 continue  # "artificial intelligence (AI)": a common noun, not a named entity
             m = replace(m, canonical=_strip_the(long_form), resolution="acronym")
         elif m.label in {"GPE", "LOC"}:
@@ -262,6 +265,14 @@ def resolve(mentions: list[Mention], text: str) -> list[Mention]:
                 m = replace(m, canonical=place, label="GPE", resolution="place")
         out.append(m)
     return _resolve_short_forms([_drop_leading_the(m) for m in out])
+
+
+def _is_proper(phrase: str) -> bool:
+    """Every word but the small ones capitalised.
+
+    "Department of Government Efficiency" is a name; "Artificial intelligence" opening a sentence is not."""
+    words = [w for w in phrase.split() if w.casefold() not in _ACRONYM_STOPWORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _strip_the(name: str) -> str:
@@ -284,7 +295,7 @@ def _resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         words = m.canonical.split()
-        if len(words) == 1 and m.resolution != "acronym":
+        if len(words) == 1 and m.resolution not in ("acronym", "place"):  # "Jordan" the country stays a country
             key = words[0].casefold()
             owners = by_last.get(key) or by_first.get(key) or set()
             if len(owners) == 1:

@@ -6,6 +6,7 @@ A key is a hash of the natural key, so loading the same input again yields the s
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 
@@ -14,7 +15,7 @@ _SPACE = re.compile(r"\s+")
 
 def stable_key(*parts: object) -> int:
     """A signed 64-bit key derived from the natural key ``parts`` (fits DuckDB BIGINT)."""
-    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    text = json.dumps(parts, ensure_ascii=False, default=str)  # None, "", 1 and "1" stay distinct
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 

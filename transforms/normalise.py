@@ -12,6 +12,7 @@ amounts). ``build_tables`` takes the records of a whole run and returns one pola
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -99,11 +100,12 @@ def build_tables(records: list[ArticleRecords]) -> RunTables:
             first_ref[r.content_hash] = r.input_ref
             kept.append(r)
 
-    articles, sources, dates = [], {}, {}
+    articles, dates = [], {}
+    source_names: dict[tuple[int, str | None], Counter] = {}
     for r in kept:
         a = r.article
         source_key, domain, name = _source_key(a)
-        sources[source_key] = {"source_key": source_key, "domain": domain, "name": name}
+        source_names.setdefault((source_key, domain), Counter())[name] += 1
         date_key = _date_key(a.published_at)
         if a.published_at is not None:
             d = a.published_at.date()
@@ -118,6 +120,9 @@ def build_tables(records: list[ArticleRecords]) -> RunTables:
             "extraction_method": a.extraction_method,
         })
 
+    # a source's name is the one most of its articles give (ties: alphabetical), whatever the input order
+    sources = [{"source_key": key, "domain": domain, "name": min(names, key=lambda n: (-names[n], n))}
+               for (key, domain), names in sorted(source_names.items(), key=lambda kv: kv[0][0])]
     mentions = _mention_frame(kept)
     entity_of = _entity_votes(mentions)
     mentions = mentions.join(entity_of, on="name_key", how="left")
@@ -146,7 +151,7 @@ def build_tables(records: list[ArticleRecords]) -> RunTables:
     )
     claims, bridge, amounts = _claim_rows(kept, mentions, entity_of)
     frames = {
-        "dim_source": _frame("dim_source", sorted(sources.values(), key=lambda s: s["source_key"])),
+        "dim_source": _frame("dim_source", sources),
         "dim_date": _frame("dim_date", sorted(dates.values(), key=lambda d: d["date_key"])),
         "dim_article": _frame("dim_article", articles),
         "dim_entity": entities.cast(TABLES["dim_entity"].schema).sort("entity_key"),

@@ -20,6 +20,10 @@ PRESS_FORMS = {
     "syria": "Syria", "vietnam": "Vietnam", "taiwan": "Taiwan", "laos": "Laos", "bolivia": "Bolivia",
     "venezuela": "Venezuela", "tanzania": "Tanzania", "moldova": "Moldova", "czech republic": "Czechia",
     "holland": "Netherlands", "the netherlands": "Netherlands", "ivory coast": "Côte d'Ivoire",
+    "turkey": "Turkey", "turkiye": "Turkey", "burma": "Myanmar", "cape verde": "Cabo Verde",
+    "swaziland": "Eswatini", "east timor": "Timor-Leste", "drc": "Democratic Republic of the Congo",
+    "dr congo": "Democratic Republic of the Congo", "republic of korea": "South Korea", "kosovo": "Kosovo",
+    "palestine": "Palestine", "vatican": "Vatican City", "czechia": "Czechia",
     "mainland china": "China", "prc": "China", "eu": "European Union", "e u": "European Union",
 }
 # ISO names that differ from the names the press uses
@@ -28,7 +32,9 @@ _PREFERRED = {
     "Russian Federation": "Russia", "Iran, Islamic Republic of": "Iran", "Syrian Arab Republic": "Syria",
     "Viet Nam": "Vietnam", "Taiwan, Province of China": "Taiwan", "Bolivia, Plurinational State of": "Bolivia",
     "Venezuela, Bolivarian Republic of": "Venezuela", "Tanzania, United Republic of": "Tanzania",
-    "Moldova, Republic of": "Moldova", "Lao People's Democratic Republic": "Laos",
+    "Moldova, Republic of": "Moldova", "Türkiye": "Turkey", "Palestine, State of": "Palestine",
+    "Congo, The Democratic Republic of the": "Democratic Republic of the Congo", "Holy See (Vatican City State)":
+    "Vatican City", "Lao People's Democratic Republic": "Laos",
 }
 
 
