@@ -56,8 +56,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         os.environ.setdefault(key, value)
     from flows.news_etl import news_etl  # imports Prefect: after the environment is set
 
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # its INFO lines are about temp dirs
-
     console = _console()
     settings = Settings.from_env(warehouse=args.warehouse)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -24,12 +24,14 @@ Every expectation carries a readable name in ``meta["name"]``, e.g.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
+# E402: GX reads GX_ANALYTICS_ENABLED when imported, so these imports follow the line above
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -38,6 +40,9 @@ import pyarrow as pa  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
 from schemas.tables import LOAD_ORDER, TABLES, Table  # noqa: E402
+
+# GX sets this logger to INFO and logs every ephemeral context's temporary docs folder: noise in a run's output
+logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
 
 BODY_LENGTH = "_body_length"  # helper column: len(dim_article.body_text) of the row's article
 OFFSET_COLUMNS = ("article_key", "char_start", "char_end")
