@@ -20,7 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows.inputs import InputError, InputRef, Rejected, discover, read_input
-from flows.warehouse import discard, load_to_staging, publish, table_counts
+from flows.warehouse import discard, known_articles, load_to_staging, publish, table_counts
 from newsetl.settings import Settings
 from schemas.tables import TABLES
 from transforms.cleaning import CleanArticle, clean_html, clean_plaintext
@@ -117,6 +117,12 @@ def analyse_batch(cleaned: list[tuple[str, CleanArticle]], settings: Settings) -
 
 
 @task(cache_policy=NO_CACHE)
+def read_known_articles(settings: Settings):
+    """The published warehouse's article fingerprints, so that a copy of a known story is a duplicate."""
+    return known_articles(settings.warehouse)
+
+
+@task(cache_policy=NO_CACHE)
 def validate_tables(frames: dict[str, pl.DataFrame], input_of_article: dict[int, str]):
     """Great Expectations over every table. Failed rows leave their table (and rows that depend on them, on the
     next pass) and become quarantine rows; a table-level failure fails the run."""
@@ -179,7 +185,7 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
         records.extend(analyse_batch(cleaned, settings))
         _progress("articles", min(i * settings.batch_size, len(items)), len(items))
 
-    run = build_tables(records)
+    run = build_tables(records, read_known_articles(settings))
     input_of_article = dict(zip(run.frames["dim_article"]["article_key"], run.frames["dim_article"]["input_ref"]))
     frames, row_quarantine = validate_tables(run.frames, input_of_article)
     dropped_articles = set(input_of_article) - set(frames["dim_article"]["article_key"])

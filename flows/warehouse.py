@@ -21,6 +21,7 @@ import polars as pl
 
 from newsetl.settings import PROJECT_ROOT
 from schemas.tables import LOAD_ORDER, TABLES
+from transforms.dedupe import Candidate
 
 SQL_DIR = PROJECT_ROOT / "sql"
 # the merge files' order: bridge rows are found through the claims they hang on, so they go first
@@ -90,6 +91,21 @@ def publish(staging: Path, warehouse: Path) -> None:
 def discard(staging: Path) -> None:
     for path in (staging, staging.with_name(staging.name + ".wal")):
         path.unlink(missing_ok=True)
+
+
+def known_articles(warehouse: Path) -> list[Candidate]:
+    """The published articles' hashes and MinHash signatures, to find duplicates of them (read-only)."""
+    if not warehouse.exists():
+        return []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
+        if "article_fingerprint" not in tables:
+            return []  # a warehouse from before fingerprints: its articles are compared by content_hash on reload
+        rows = con.execute(
+            "select a.article_key, a.content_hash, a.input_ref, f.minhash "
+            "from dim_article a join article_fingerprint f using (article_key)"
+        ).fetchall()
+    return [Candidate(f"article:{key}", chash, tuple(sig), ref) for key, chash, ref, sig in rows]
 
 
 def table_counts(warehouse: Path) -> dict[str, int]:

@@ -104,6 +104,29 @@ TABLES: dict[str, Table] = {
             text_columns=("body_text", "input_ref", "content_hash"),
         ),
         Table(
+            "article_fingerprint",
+            grain="one article",
+            key=("article_key",),
+            columns=(
+                Column("article_key", KEY, "BIGINT", "article", references="dim_article.article_key"),
+                Column("minhash", pl.List(pl.Int64), "BIGINT[]", "MinHash signature of the body's word 5-shingles (transforms/dedupe.py); empty for very short bodies"),
+            ),
+        ),
+        Table(
+            "article_duplicate",
+            grain="one input whose article was already loaded (the same story under another URL or file)",
+            key=("duplicate_key",),
+            columns=(
+                Column("duplicate_key", KEY, "BIGINT", "surrogate key, a hash of input_ref and article_key"),
+                Column("input_ref", TEXT, "VARCHAR", "file path or URL of the duplicate input, which was not loaded"),
+                Column("url", TEXT, "VARCHAR", "canonical URL the duplicate names", nullable=True),
+                Column("article_key", KEY, "BIGINT", "the article it duplicates (loaded now or in an earlier run)"),
+                Column("similarity", pl.Float64, "DOUBLE", "estimated Jaccard similarity of the two bodies' shingles; 1 when identical"),
+                Column("method", TEXT, "VARCHAR", "exact (same normalised text) or minhash (near-duplicate)", enum=("exact", "minhash")),
+            ),
+            text_columns=("input_ref",),
+        ),
+        Table(
             "dim_entity",
             grain="one real-world entity, across all articles",
             key=("entity_key",),
@@ -226,7 +249,7 @@ TABLES: dict[str, Table] = {
 
 # the order in which tables are validated and loaded: dimensions before the facts that reference them
 LOAD_ORDER = (
-    "dim_source", "dim_date", "dim_article", "dim_entity", "dim_entity_alias",
+    "dim_source", "dim_date", "dim_article", "article_fingerprint", "article_duplicate", "dim_entity", "dim_entity_alias",
     "fact_mention", "fact_claim", "bridge_claim_entity", "fact_amount", "etl_run", "quarantine",
 )
 assert set(LOAD_ORDER) == set(TABLES)

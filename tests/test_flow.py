@@ -74,8 +74,8 @@ def test_a_table_that_fails_its_suite_fails_the_run_and_publishes_nothing(prefec
     warehouse = tmp_path / "w.duckdb"
     real_build = etl.build_tables
 
-    def broken_build(records):
-        run = real_build(records)
+    def broken_build(*args):
+        run = real_build(*args)
         frames = dict(run.frames)
         frames["dim_entity"] = frames["dim_entity"].drop("entity_type")  # a whole table off its schema
         return type(run)(frames, run.duplicates)
@@ -98,8 +98,8 @@ def test_a_row_that_fails_its_suite_is_quarantined_with_the_expectation(prefect_
 
     real_build = etl.build_tables
 
-    def build_with_a_bad_mention(records):
-        run = real_build(records)
+    def build_with_a_bad_mention(*args):
+        run = real_build(*args)
         mentions = run.frames["fact_mention"]
         bad = mentions.head(1).with_columns(mention_key=pl.lit(42, pl.Int64), char_end=pl.lit(10**6, pl.Int32))
         return type(run)({**run.frames, "fact_mention": pl.concat([mentions, bad])}, run.duplicates)
@@ -111,3 +111,33 @@ def test_a_row_that_fails_its_suite_is_quarantined_with_the_expectation(prefect_
     [(table, row_ref, reason)] = _rows(warehouse, "select table_name, row_ref, reason from quarantine")
     assert table == "fact_mention" and "mention_key=42" in row_ref and "offsets" in reason
     assert _rows(warehouse, "select count(*) from fact_mention where mention_key = 42") == [(0,)]
+
+
+GERMAN = (
+    "Der Stadtrat hat am Dienstag beschlossen, im nächsten Jahr drei öffentliche Bibliotheken zu schließen. "
+    "Als Grund nannte die Verwaltung eine Haushaltslücke von mehr als vier Millionen Euro. Zahlreiche Bürgerinnen "
+    "und Bürger verfolgten die Sitzung, die sechs Stunden dauerte, und forderten den Rat auf, das Geld an anderer "
+    "Stelle einzusparen. Der Bürgermeister sagte, die Entscheidung sei schmerzhaft, aber notwendig."
+)
+
+
+def test_a_syndicated_copy_in_a_later_run_is_a_duplicate_and_other_languages_skip_nlp(prefect_harness, tmp_path):
+    from flows.news_etl import news_etl
+    from tests.test_dedupe import STORY, SYNDICATED
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "story.txt").write_text(STORY)
+    (second / "syndicated.txt").write_text(SYNDICATED)
+    (second / "bibliotheken.txt").write_text(GERMAN)
+    warehouse = tmp_path / "w.duckdb"
+    news_etl(sources=[str(first)], warehouse=str(warehouse))
+    summary = news_etl(sources=[str(second)], warehouse=str(warehouse))
+    assert (summary.n_inputs, summary.n_loaded, summary.n_duplicates, summary.n_non_english) == (2, 1, 1, 1)
+    [(dup_ref, method, kept_ref)] = _rows(warehouse, """
+        select d.input_ref, d.method, a.input_ref from article_duplicate d join dim_article a using (article_key)""")
+    assert (dup_ref, method, kept_ref) == (str(second / "syndicated.txt"), "minhash", str(first / "story.txt"))
+    [(language, n_mentions)] = _rows(warehouse, """
+        select a.language, count(m.mention_key) from dim_article a left join fact_mention m using (article_key)
+        where a.input_ref like '%bibliotheken.txt' group by a.language""")
+    assert (language, n_mentions) == ("de", 0)

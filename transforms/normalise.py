@@ -22,6 +22,7 @@ from schemas.tables import TABLES
 from transforms.amounts import find_amounts
 from transforms.claims import article_claims
 from transforms.cleaning import CleanArticle
+from transforms.dedupe import Candidate, Duplicate, find_duplicates, signature
 from transforms.entities import article_mentions
 from transforms.keys import content_hash, name_key, stable_key
 
@@ -37,6 +38,7 @@ class ArticleRecords:
     input_ref: str
     article: CleanArticle
     content_hash: str
+    signature: tuple[int, ...] = ()  # MinHash of the body, for near-duplicate detection
     mentions: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
@@ -46,7 +48,7 @@ def analyse_article(input_ref: str, article: CleanArticle, doc) -> ArticleRecord
     """Mentions, claims and amounts of one article. ``doc`` is spaCy's parse of ``article.body_text``, or None
     for an article the English pipeline does not read."""
     body = article.body_text
-    records = ArticleRecords(input_ref, article, content_hash(body))
+    records = ArticleRecords(input_ref, article, content_hash(body), signature(body))
     if doc is not None:
         mentions = article_mentions(doc, body, article.heading_spans)
         records.mentions.extend(
@@ -68,7 +70,7 @@ def analyse_article(input_ref: str, article: CleanArticle, doc) -> ArticleRecord
 @dataclass(frozen=True)
 class RunTables:
     frames: dict[str, pl.DataFrame]  # one frame per data table, in the schemas of schemas.tables
-    duplicates: list[tuple[str, str]]  # (input_ref, input_ref of the article it duplicates)
+    duplicates: list[Duplicate]  # inputs not loaded because their article is already there
 
 
 def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
@@ -88,17 +90,25 @@ def _source_key(article: CleanArticle) -> tuple[int, str | None, str]:
     return stable_key("source", natural), article.domain, name
 
 
-def build_tables(records: list[ArticleRecords]) -> RunTables:
-    """The run's rows for every data table (not etl_run or quarantine)."""
-    first_ref: dict[str, str] = {}
-    kept: list[ArticleRecords] = []
-    duplicates: list[tuple[str, str]] = []
-    for r in records:
-        if r.content_hash in first_ref:
-            duplicates.append((r.input_ref, first_ref[r.content_hash]))
-        else:
-            first_ref[r.content_hash] = r.input_ref
-            kept.append(r)
+def build_tables(records: list[ArticleRecords], known: list[Candidate] = ()) -> RunTables:
+    """The run's rows for every data table (not etl_run or quarantine).
+
+    ``known`` are the articles already in the warehouse (``Candidate`` with ref ``article:<article_key>``):
+    an input that repeats one of them, or an earlier input of the run, is a duplicate and is not loaded."""
+    incoming = [Candidate(r.input_ref, r.content_hash, r.signature, r.input_ref) for r in records]
+    duplicates = find_duplicates(incoming, known)
+    duplicate_refs = {d.ref for d in duplicates}
+    kept = [r for r in records if r.input_ref not in duplicate_refs]
+    key_of_ref = {r.input_ref: stable_key("article", r.content_hash) for r in kept}
+    url_of_ref = {r.input_ref: r.article.url for r in records}
+    duplicate_rows = []
+    for d in duplicates:
+        known_key = d.of_ref.removeprefix("article:")
+        article_key = int(known_key) if known_key != d.of_ref else key_of_ref[d.of_ref]
+        duplicate_rows.append({
+            "duplicate_key": stable_key("duplicate", d.ref, article_key), "input_ref": d.ref,
+            "url": url_of_ref.get(d.ref), "article_key": article_key, "similarity": d.similarity, "method": d.method,
+        })
 
     articles, dates = [], {}
     source_names: dict[tuple[int, str | None], Counter] = {}
@@ -154,6 +164,9 @@ def build_tables(records: list[ArticleRecords]) -> RunTables:
         "dim_source": _frame("dim_source", sources),
         "dim_date": _frame("dim_date", sorted(dates.values(), key=lambda d: d["date_key"])),
         "dim_article": _frame("dim_article", articles),
+        "article_fingerprint": _frame("article_fingerprint", [
+            {"article_key": stable_key("article", r.content_hash), "minhash": list(r.signature)} for r in kept]),
+        "article_duplicate": _frame("article_duplicate", duplicate_rows),
         "dim_entity": entities.cast(TABLES["dim_entity"].schema).sort("entity_key"),
         "dim_entity_alias": aliases.cast(TABLES["dim_entity_alias"].schema),
         "fact_mention": fact_mention.cast(TABLES["fact_mention"].schema).sort("article_key", "char_start"),
