@@ -9,7 +9,7 @@ OLD_DUCKDB_STAMP := $(OLD_DUCKDB)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export GX_ANALYTICS_ENABLED ?= false
 
-.PHONY: setup run test bench lint clean
+.PHONY: setup run test bench lint clean eval
 
 setup: $(STAMP) $(OLD_DUCKDB_STAMP)
 
@@ -33,6 +33,10 @@ test: setup
 
 bench: setup
 	$(PY) -m tests.bench
+
+# cleaning quality on tests/fixtures/corpus/*: newsetl next to bare trafilatura (ARGS="--details" lists failures)
+eval: setup
+	$(VENV)/bin/newsetl eval $(ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@
     newsetl run [--source S ...] [--warehouse PATH]
     newsetl query "SQL" [--warehouse PATH] [--format table|csv|json]
     newsetl status [--warehouse PATH] [--limit N]
+    newsetl eval [--corpus DIR ...] [--format table|json|markdown] [--details]
 """
 
 from __future__ import annotations
@@ -148,6 +149,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the cleaning (newsetl vs bare trafilatura) on the evaluation corpora; see newsetl/evaluation.py."""
+    from newsetl import evaluation
+
+    return evaluation.run(args)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsetl", description="News articles -> claims-and-entities warehouse.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -165,6 +173,11 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--limit", type=int, default=10)
     status.add_argument("--format", choices=("table", "csv", "json"), default="table")
     status.set_defaults(func=cmd_status)
+    evaluate = sub.add_parser("eval", help="score the cleaning against hand-checked pages, next to bare trafilatura")
+    from newsetl.evaluation import add_arguments as add_eval_arguments
+
+    add_eval_arguments(evaluate)
+    evaluate.set_defaults(func=cmd_eval)
     return p
 
 

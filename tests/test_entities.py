@@ -367,7 +367,9 @@ def test_name_key_matches_variants(a, b):
     [
         ("The Daily Planet", "daily planet"),
         ("Bank of the West", "bank of the west"),
-        ("U.S.", "u s"),
+        ("U.S.", "us"),
+        ("J.D. Vance", "jd vance"),
+        ("A B Smith", "ab smith"),
         ("O’Brien", "obrien"),
         ("...", ""),
     ],

@@ -33,9 +33,10 @@ def content_hash(body_text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The normalised form of an entity name used to match names: no accents, no punctuation, no leading 'the'."""
+    """The form of an entity name that matching uses: no accents, punctuation or leading 'the'; initials joined."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w\s]", " ", text.replace("\u2019", "'").replace("'", ""))
     text = _SPACE.sub(" ", text).strip().casefold()
+    text = re.sub(r"\b(\w) (?=\w\b)", r"\1", text)  # initials: "J.D. Vance" and "JD Vance" are "jd vance"
     return re.sub(r"^the ", "", text)

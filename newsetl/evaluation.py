@@ -1,0 +1,651 @@
+"""Cleaning evaluation: how well ``clean_html`` finds an article's text and metadata, next to bare trafilatura.
+
+    python -m newsetl.evaluation [--corpus DIR ...] [--format table|json|markdown] [--details]
+    newsetl eval ...                      # the same; `make eval` runs it on tests/fixtures/corpus/*
+    python -m newsetl.evaluation --write-baseline   # after an improvement: raise the floors of the gate test
+
+Two systems run on the same pages in one run:
+
+* ``newsetl``: ``transforms.cleaning.clean_html(html, url=...)``;
+* ``bare trafilatura``: ``trafilatura.bare_extraction(html, url=..., with_metadata=True)`` with its defaults.
+
+Two corpus layouts are read (both: ``html/NAME.html`` or ``NAME.html.gz`` next to ``expected/NAME.json``):
+
+* *trafilatura-eval*: ``with`` / ``without`` snippets for the body, and for ``has_metadata_annotation`` pages the
+  hand-checked ``title``, ``author`` and ``date``;
+* *goose3*: ``expected.cleaned_text``, the start of the body.
+
+Metrics (each is hits / n, summed over the pages of a corpus):
+
+- ``with_found``: ``with`` snippets found in the body (white space normalised) / all ``with`` snippets;
+- ``without_kept_out``: ``without`` snippets absent from the body / all ``without`` snippets;
+- ``title``: annotated pages whose title matches after :func:`normalise` (an empty gold title is not counted);
+- ``authors``: annotated pages whose SET of normalised author names matches (empty gold = no author);
+- ``date``: annotated pages whose ``published_at`` date is the gold ``YYYY-MM-DD`` ("" = no date);
+- ``body_start``: goose3 pages whose body begins with ``cleaned_text`` (white space normalised);
+- ``body_found``: goose3 pages whose body contains ``cleaned_text`` anywhere (diagnostic: found but not at the
+  start means extra text before the article).
+
+A page whose extraction raises counts as wrong on every metric. ``tests/test_eval_gate.py`` fails when a newsetl
+score drops below its floor in ``tests/fixtures/eval-baseline.json``. Floors are only ever raised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS_ROOT = ROOT / "tests" / "fixtures" / "corpus"
+BASELINE_PATH = ROOT / "tests" / "fixtures" / "eval-baseline.json"
+REFRESH_COMMAND = "python -m newsetl.evaluation --write-baseline"
+
+NEWSETL = "newsetl"
+BARE = "bare trafilatura"
+SYSTEM_NAMES = (NEWSETL, BARE)
+
+TRAFILATURA_KIND = "trafilatura-eval"
+GOOSE3_KIND = "goose3"
+
+# metric key -> what it measures; the order is the report's order
+METRICS: dict[str, dict[str, str]] = {
+    TRAFILATURA_KIND: {
+        "with_found": "`with` snippets found in the body",
+        "without_kept_out": "`without` snippets kept out of the body",
+        "title": "title right (annotated pages)",
+        "authors": "author set right (annotated pages)",
+        "date": "date right (annotated pages)",
+    },
+    GOOSE3_KIND: {
+        "body_start": "body starts with the expected text",
+        "body_found": "expected start found anywhere in the body",
+    },
+}
+
+GOLD_AUTHOR_SEPARATOR_RE = re.compile(r"\s*[,;]\s+|\s+and\s+", re.IGNORECASE)
+SNIPPET_WIDTH = 70  # characters of text shown around a failure
+
+
+# ================================================================================================
+# Corpus
+# ================================================================================================
+
+
+@dataclass(frozen=True)
+class Page:
+    corpus: str  # the corpus directory's name
+    kind: str  # TRAFILATURA_KIND | GOOSE3_KIND
+    name: str  # file stem, e.g. "abc13.com-Copperfield" or "test_cnn1"
+    html_path: Path
+    url: str | None
+    with_snippets: tuple[str, ...] = ()
+    without_snippets: tuple[str, ...] = ()
+    has_metadata: bool = False  # title / authors / date are annotated
+    title: str = ""
+    authors: tuple[str, ...] = ()  # gold names, already split; () = no author
+    date: str = ""  # "YYYY-MM-DD"; "" = no date
+    body_start: str | None = None  # goose3: the expected start of the body
+
+    def html(self) -> str:
+        data = self.html_path.read_bytes()
+        if self.html_path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+        return decode(data)
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text the way the pipeline reads inputs: UTF-8 (with or without BOM), else cp1252, else latin-1."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def split_gold_authors(gold: str | Sequence[str] | None) -> tuple[str, ...]:
+    """The annotated author string as names: split on ", ", "; " and " and "; a list is taken as is."""
+    if not gold:
+        return ()
+    parts = list(gold) if isinstance(gold, list | tuple) else GOLD_AUTHOR_SEPARATOR_RE.split(gold)
+    return tuple(part.strip() for part in parts if part and part.strip())
+
+
+def _html_file(directory: Path, name: str) -> Path:
+    for candidate in (directory / "html" / f"{name}.html", directory / "html" / f"{name}.html.gz"):
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"no html/{name}.html or html/{name}.html.gz in {directory}")
+
+
+def corpus_kind(directory: Path) -> str:
+    """Which layout ``directory`` holds, from the shape of its expected JSON."""
+    for path in sorted((directory / "expected").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data.get("expected"), dict):
+            return GOOSE3_KIND
+        if "with" in data or "without" in data:
+            return TRAFILATURA_KIND
+    raise ValueError(f"{directory}: not a corpus (expected/*.json with `with`/`without` or `expected.cleaned_text`)")
+
+
+def load_corpus(directory: str | Path) -> list[Page]:
+    """Every page of a corpus directory, in name order, whichever of the two layouts it uses."""
+    directory = Path(directory)
+    kind = corpus_kind(directory)
+    pages = []
+    for path in sorted((directory / "expected").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        name = path.stem
+        common = {"corpus": directory.name, "kind": kind, "name": name, "html_path": _html_file(directory, name)}
+        if kind == GOOSE3_KIND:
+            expected = data.get("expected") or {}
+            url = data.get("url") or expected.get("final_url")
+            pages.append(Page(**common, url=url, body_start=expected.get("cleaned_text") or None))
+        else:
+            annotated = bool(data.get("has_metadata_annotation"))
+            pages.append(
+                Page(
+                    **common,
+                    url=data.get("url"),
+                    with_snippets=tuple(s for s in data.get("with", []) if s.strip()),
+                    without_snippets=tuple(s for s in data.get("without", []) if s.strip()),
+                    has_metadata=annotated,
+                    title=(data.get("title") or "").strip() if annotated else "",
+                    authors=split_gold_authors(data.get("author")) if annotated else (),
+                    date=(data.get("date") or "").strip() if annotated else "",
+                )
+            )
+    return pages
+
+
+def default_corpora() -> list[Path]:
+    return sorted(p for p in DEFAULT_CORPUS_ROOT.iterdir() if p.is_dir() and (p / "expected").is_dir())
+
+
+# ================================================================================================
+# Scoring functions
+# ================================================================================================
+
+
+def normalise(text: str | None) -> str:
+    """For titles and names: Unicode NFKC, case-folded, punctuation (categories P*) to spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = "".join(" " if unicodedata.category(c).startswith("P") else c for c in text)
+    return " ".join(text.split())
+
+
+def squash_space(text: str | None) -> str:
+    """Runs of white space (newlines, tabs, no-break spaces ...) to one space, ends stripped."""
+    return " ".join((text or "").split())
+
+
+def title_matches(got: str | None, gold: str) -> bool:
+    return normalise(got) == normalise(gold)
+
+
+def author_set(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(n for n in (normalise(name) for name in names) if n)
+
+
+def authors_match(got: Iterable[str], gold: Sequence[str]) -> bool:
+    """Same set of normalised names; an empty gold means the right answer is no author at all."""
+    return author_set(got) == author_set(gold)
+
+
+def date_matches(got: str | None, gold: str) -> bool:
+    """``got`` is "YYYY-MM-DD" or None; a gold "" means the right answer is None."""
+    return (got or "") == (gold or "")
+
+
+def snippet_found(snippet: str, body: str) -> bool:
+    return squash_space(snippet) in squash_space(body)
+
+
+def starts_with(body: str, expected_start: str) -> bool:
+    return squash_space(body).startswith(squash_space(expected_start))
+
+
+# ================================================================================================
+# Systems
+# ================================================================================================
+
+
+@dataclass(frozen=True)
+class Extraction:
+    body: str = ""
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None  # "YYYY-MM-DD"
+    error: str | None = None  # "ExcType: message" when the system raised
+
+
+def run_newsetl(html: str, url: str | None) -> Extraction:
+    from transforms.cleaning import clean_html
+
+    article = clean_html(html, url=url)
+    published = article.published_at.date().isoformat() if article.published_at else None
+    return Extraction(article.body_text or "", article.title, tuple(article.authors), published)
+
+
+def run_bare_trafilatura(html: str, url: str | None) -> Extraction:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if doc is None:
+        return Extraction()
+    authors = tuple(a.strip() for a in (doc.author or "").split("; ") if a.strip())
+    return Extraction(doc.text or "", doc.title, authors, (doc.date or "")[:10] or None)
+
+
+SYSTEMS: dict[str, Callable[[str, str | None], Extraction]] = {NEWSETL: run_newsetl, BARE: run_bare_trafilatura}
+SYSTEM_OPTIONS = {"newsetl": NEWSETL, "bare": BARE}  # --system values
+
+
+def extract(system: str, html: str, url: str | None) -> Extraction:
+    try:
+        return SYSTEMS[system](html, url)
+    except Exception as exc:  # noqa: BLE001 -- one page's failure is a wrong answer, not a failed evaluation
+        return Extraction(error=f"{type(exc).__name__}: {exc}")
+
+
+# ================================================================================================
+# Scoring pages
+# ================================================================================================
+
+
+@dataclass(frozen=True)
+class Failure:
+    field: str  # a metric key, or "error"
+    got: str
+    expected: str
+
+
+@dataclass
+class PageScore:
+    page: Page
+    system: str
+    counts: dict[str, tuple[int, int]]  # metric -> (hits, n) on this page
+    failures: list[Failure] = field(default_factory=list)
+
+
+def _short(text: str | None, width: int = SNIPPET_WIDTH) -> str:
+    text = squash_space(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _show(value: str | None) -> str:
+    return "(none)" if not value else repr(value)
+
+
+def _divergence(body: str, expected: str) -> tuple[str, str]:
+    """Where a body stops following the expected start: (got, expected) from a little before that point."""
+    got, want = squash_space(body), squash_space(expected)
+    at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    start = max(0, at - 20)
+    prefix = "…" if start else ""
+    return prefix + got[start : start + SNIPPET_WIDTH], prefix + want[start : start + SNIPPET_WIDTH]
+
+
+def score_page(page: Page, system: str, result: Extraction) -> PageScore:
+    counts: dict[str, tuple[int, int]] = {}
+    failures: list[Failure] = []
+    if page.kind == TRAFILATURA_KIND:
+        found = [s for s in page.with_snippets if snippet_found(s, result.body)]
+        leaked = [s for s in page.without_snippets if snippet_found(s, result.body)]
+        counts["with_found"] = (len(found), len(page.with_snippets))
+        counts["without_kept_out"] = (len(page.without_snippets) - len(leaked), len(page.without_snippets))
+        failures += [Failure("with_found", "(missing)", repr(s)) for s in page.with_snippets if s not in found]
+        failures += [Failure("without_kept_out", "(in the body)", repr(s)) for s in leaked]
+        if page.has_metadata:
+            if page.title:
+                ok = title_matches(result.title, page.title)
+                counts["title"] = (int(ok), 1)
+                if not ok:
+                    failures.append(Failure("title", _show(result.title), repr(page.title)))
+            ok = authors_match(result.authors, page.authors)
+            counts["authors"] = (int(ok), 1)
+            if not ok:
+                failures.append(Failure("authors", _show("; ".join(result.authors)), _show("; ".join(page.authors))))
+            ok = date_matches(result.date, page.date)
+            counts["date"] = (int(ok), 1)
+            if not ok:
+                failures.append(Failure("date", _show(result.date), _show(page.date)))
+    elif page.body_start:
+        ok_start = starts_with(result.body, page.body_start)
+        ok_found = snippet_found(page.body_start, result.body)
+        counts["body_start"] = (int(ok_start), 1)
+        counts["body_found"] = (int(ok_found), 1)
+        if not ok_start:
+            got, want = _divergence(result.body, page.body_start)
+            if ok_found:
+                offset = squash_space(result.body).find(squash_space(page.body_start))
+                before = _short(squash_space(result.body)[:offset])
+                got = f"{before!r} ({offset} characters) before the expected text"
+                failures.append(Failure("body_start", got, "nothing before it"))
+            else:
+                failures.append(Failure("body_start", repr(got), repr(want)))
+    if result.error:
+        counts = {metric: (0, n) for metric, (_hits, n) in counts.items()}
+        failures = [Failure("error", result.error, "no exception")]
+    return PageScore(page, system, counts, failures)
+
+
+# ================================================================================================
+# Running and totals
+# ================================================================================================
+
+
+@dataclass(frozen=True)
+class Score:
+    hits: int
+    n: int
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.n if self.n else 0.0
+
+    @property
+    def floor3(self) -> float:
+        """The score rounded DOWN to 3 decimals, in integer arithmetic (no 0.7 -> 0.699 float surprises)."""
+        return (self.hits * 1000 // self.n) / 1000 if self.n else 0.0
+
+
+@dataclass
+class CorpusResult:
+    corpus: str
+    kind: str
+    n_pages: int
+    scores: dict[str, dict[str, Score]]  # system -> metric -> Score
+    seconds: dict[str, float]  # system -> time spent extracting
+    pages: dict[str, list[PageScore]]  # system -> per-page scores
+
+
+def evaluate_corpus(pages: Sequence[Page], systems: Sequence[str] = SYSTEM_NAMES) -> CorpusResult:
+    """Run each system on every page and total the metrics."""
+    if not pages:
+        raise ValueError("empty corpus")
+    per_page: dict[str, list[PageScore]] = {s: [] for s in systems}
+    seconds = dict.fromkeys(systems, 0.0)
+    for page in pages:
+        html = page.html()
+        for system in systems:
+            started = time.perf_counter()
+            result = extract(system, html, page.url)
+            seconds[system] += time.perf_counter() - started
+            per_page[system].append(score_page(page, system, result))
+    kind = pages[0].kind
+    scores: dict[str, dict[str, Score]] = {}
+    for system in systems:
+        totals = {metric: [0, 0] for metric in METRICS[kind]}
+        for page_score in per_page[system]:
+            for metric, (hits, n) in page_score.counts.items():
+                totals[metric][0] += hits
+                totals[metric][1] += n
+        scores[system] = {metric: Score(hits, n) for metric, (hits, n) in totals.items() if n}
+    return CorpusResult(pages[0].corpus, kind, len(pages), scores, seconds, per_page)
+
+
+def evaluate(corpora: Iterable[str | Path] | None = None, systems: Sequence[str] = SYSTEM_NAMES) -> list[CorpusResult]:
+    return [evaluate_corpus(load_corpus(d), systems) for d in (corpora or default_corpora())]
+
+
+# ================================================================================================
+# Floors (the gate test) and the baseline file
+# ================================================================================================
+
+
+def load_baseline(path: Path = BASELINE_PATH) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check_floors(results: Sequence[CorpusResult], floors: dict[str, dict[str, float]],
+                 system: str = NEWSETL) -> list[str]:
+    """Every problem with ``system``'s scores against the floors: a score below its floor, a floor whose metric or
+    corpus is missing from the results, or a measured metric without a floor. Empty when all is well."""
+    measured = {r.corpus: r.scores.get(system, {}) for r in results}
+    problems = []
+    for corpus, corpus_floors in sorted(floors.items()):
+        if corpus not in measured:
+            problems.append(f"{corpus}: corpus missing from the results (it has floors for {sorted(corpus_floors)})")
+            continue
+        for metric, floor in sorted(corpus_floors.items()):
+            score = measured[corpus].get(metric)
+            if score is None:
+                problems.append(f"{corpus} / {metric}: missing from the results (floor {floor})")
+            elif score.value + 1e-12 < floor:
+                problems.append(f"{corpus} / {metric}: {score.value:.3f} ({score.hits}/{score.n}) is below its "
+                                f"floor {floor}")
+    for corpus, scores in sorted(measured.items()):
+        for metric in sorted(set(scores) - set(floors.get(corpus, {}))):
+            problems.append(f"{corpus} / {metric}: measured but has no floor (add it: {REFRESH_COMMAND})")
+    return problems
+
+
+def baseline_document(results: Sequence[CorpusResult]) -> dict:
+    """The baseline file: newsetl's scores rounded down as floors, page counts, bare trafilatura for reference."""
+    doc: dict = {
+        "about": (
+            "Floors for tests/test_eval_gate.py: newsetl's score on each corpus and metric, rounded DOWN to 3 "
+            f"decimals. Only ever raise them: after an improvement run `{REFRESH_COMMAND}` (it refuses to lower a "
+            "floor unless given --allow-lower). `reference` holds bare trafilatura's scores (rounded) for comparison; "
+            "`counts` the hits/n behind each newsetl score."
+        ),
+        "floors": {},
+        "counts": {},
+        "reference": {BARE: {}},
+    }
+    for r in results:
+        doc["floors"][r.corpus] = {m: s.floor3 for m, s in r.scores[NEWSETL].items()}
+        doc["counts"][r.corpus] = {m: f"{s.hits}/{s.n}" for m, s in r.scores[NEWSETL].items()}
+        if BARE in r.scores:
+            doc["reference"][BARE][r.corpus] = {m: round(s.value, 3) for m, s in r.scores[BARE].items()}
+    return doc
+
+
+def write_baseline(results: Sequence[CorpusResult], path: Path = BASELINE_PATH, allow_lower: bool = False) -> list[str]:
+    """Write the baseline; returns the floors that would go down (and writes nothing) unless ``allow_lower``."""
+    new = baseline_document(results)
+    lowered = []
+    if path.exists():
+        old = load_baseline(path).get("floors", {})
+        for corpus, floors in sorted(old.items()):
+            for metric, floor in sorted(floors.items()):
+                value = new["floors"].get(corpus, {}).get(metric)
+                if value is None or value < floor:
+                    lowered.append(f"{corpus} / {metric}: {floor} -> {'(gone)' if value is None else value}")
+    if lowered and not allow_lower:
+        return lowered
+    path.write_text(json.dumps(new, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return []
+
+
+# ================================================================================================
+# Reports
+# ================================================================================================
+
+
+def _cell(score: Score | None) -> str:
+    return "—" if score is None else f"{score.value:.3f} ({score.hits}/{score.n})"
+
+
+def _delta(results: CorpusResult, metric: str) -> str:
+    ours, theirs = results.scores.get(NEWSETL, {}).get(metric), results.scores.get(BARE, {}).get(metric)
+    if ours is None or theirs is None:
+        return ""
+    return f"{ours.value - theirs.value:+.3f}"
+
+
+def _rows(r: CorpusResult, floors: dict[str, dict[str, float]]) -> list[list[str]]:
+    """One row per metric: metric, what it measures, each system's score (hits/n), Δ, floor."""
+    systems = list(r.scores)
+    rows = []
+    for metric, what in METRICS[r.kind].items():
+        if not any(metric in r.scores[s] for s in systems):
+            continue
+        floor = floors.get(r.corpus, {}).get(metric)
+        rows.append([metric, what, *(_cell(r.scores[s].get(metric)) for s in systems),
+                     *([_delta(r, metric)] if len(systems) > 1 else []), "" if floor is None else f"{floor:.3f}"])
+    return rows
+
+
+def _headers(r: CorpusResult) -> list[str]:
+    systems = list(r.scores)
+    return ["metric", "what", *systems, *(["Δ"] if len(systems) > 1 else []), "floor"]
+
+
+def _caption(r: CorpusResult) -> str:
+    timing = ", ".join(f"{s} {r.seconds[s]:.1f} s" for s in r.scores)
+    return f"{r.corpus} ({r.kind} layout, {r.n_pages} pages; {timing})"
+
+
+def failures_by_page(r: CorpusResult, system: str) -> list[PageScore]:
+    return [p for p in r.pages[system] if p.failures]
+
+
+def render_table(results: Sequence[CorpusResult], floors: dict, details: bool, console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    for r in results:
+        headers = _headers(r)
+        del headers[1]  # the meanings go in a legend below: the table stays narrow
+        table = Table(title=_caption(r), title_justify="left")
+        for header in headers:
+            table.add_column(header, no_wrap=True)
+        for row in _rows(r, floors):
+            del row[1]
+            table.add_row(*(escape(c) for c in row))
+        console.print(table)
+        legend = "; ".join(f"{m}: {what}" for m, what in METRICS[r.kind].items())
+        console.print(f"[dim]{escape(legend)}[/]\n")
+    if details:
+        for r in results:
+            for system in r.scores:
+                failed = failures_by_page(r, system)
+                console.print(f"\n[bold]{escape(system)} · {escape(r.corpus)}[/]: {len(failed)} of {r.n_pages} pages "
+                              "with failures", highlight=False)
+                for page_score in failed:
+                    console.print(f"  {page_score.page.name}  {page_score.page.url or ''}", markup=False,
+                                  soft_wrap=True)
+                    for f in page_score.failures:
+                        console.print(f"    {f.field:<17} got      {f.got}\n    {'':<17} expected {f.expected}",
+                                      markup=False, soft_wrap=True)
+
+
+def render_markdown(results: Sequence[CorpusResult], floors: dict, details: bool) -> str:
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = []
+    for r in results:
+        headers = _headers(r)
+        lines += [f"**{_caption(r)}**", "", "| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+        lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in _rows(r, floors)]
+        lines.append("")
+    if details:
+        for r in results:
+            for system in r.scores:
+                failed = failures_by_page(r, system)
+                lines += [f"#### {system} · {r.corpus}: {len(failed)} of {r.n_pages} pages with failures", ""]
+                for page_score in failed:
+                    lines.append(f"- `{page_score.page.name}`")
+                    lines += [f"  - {f.field}: got {esc(f.got)}, expected {esc(f.expected)}"
+                              for f in page_score.failures]
+                lines.append("")
+    return "\n".join(lines)
+
+
+def results_json(results: Sequence[CorpusResult], details: bool) -> dict:
+    out: dict = {"corpora": {}}
+    for r in results:
+        entry: dict = {
+            "kind": r.kind,
+            "pages": r.n_pages,
+            "seconds": {s: round(t, 2) for s, t in r.seconds.items()},
+            "scores": {s: {m: {"score": round(sc.value, 4), "hits": sc.hits, "n": sc.n} for m, sc in ms.items()}
+                       for s, ms in r.scores.items()},
+        }
+        if details:
+            entry["failures"] = {
+                s: {p.page.name: [{"field": f.field, "got": f.got, "expected": f.expected} for f in p.failures]
+                    for p in failures_by_page(r, s)}
+                for s in r.scores
+            }
+        out["corpora"][r.corpus] = entry
+    return out
+
+
+# ================================================================================================
+# Command line (also `newsetl eval`)
+# ================================================================================================
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", action="append", metavar="DIR",
+                        help="corpus directory; repeatable (default: every directory in tests/fixtures/corpus/)")
+    parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    parser.add_argument("--details", action="store_true",
+                        help="list each page's failures: which title/author/date was wrong, got vs expected")
+    parser.add_argument("--system", action="append", choices=sorted(SYSTEM_OPTIONS),
+                        help="run only this system (bare = bare trafilatura); repeatable (default: both)")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a newsetl score is below its floor in tests/fixtures/eval-baseline.json")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="write newsetl's scores (rounded down) as the new floors; only ever raise them")
+    parser.add_argument("--allow-lower", action="store_true", help="with --write-baseline: let floors go down")
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    systems = tuple(dict.fromkeys(SYSTEM_OPTIONS[s] for s in args.system)) if args.system else SYSTEM_NAMES
+    if args.write_baseline and NEWSETL not in systems:
+        print("--write-baseline needs the newsetl system", file=sys.stderr)
+        return 2
+    corpora = [Path(c) for c in args.corpus] if args.corpus else default_corpora()
+    results = evaluate(corpora, systems)
+    floors = load_baseline().get("floors", {}) if BASELINE_PATH.exists() else {}
+    console = Console(highlight=False)
+    if args.format == "json":
+        print(json.dumps(results_json(results, args.details), indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print(render_markdown(results, floors, args.details))
+    else:
+        render_table(results, floors, args.details, console)
+    status = 0
+    if args.check:
+        checked = {r.corpus for r in results}  # with --corpus, only the floors of the corpora given
+        problems = check_floors(results, {c: f for c, f in floors.items() if c in checked or not args.corpus})
+        for problem in problems:
+            print(f"below the floor: {problem}", file=sys.stderr)
+        status = 1 if problems else 0
+    if args.write_baseline:
+        lowered = write_baseline(results, allow_lower=args.allow_lower)
+        if lowered:
+            print("not written: these floors would go down (fix the regression, or pass --allow-lower):\n  "
+                  + "\n  ".join(lowered), file=sys.stderr)
+            return 1
+        print(f"wrote {BASELINE_PATH.relative_to(ROOT)}", file=sys.stderr)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsetl.evaluation", description=__doc__.split("\n\n")[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""The cleaning evaluation: the scoring rules, and the gate that newsetl's scores never drop below their floors.
+
+The corpora are the fixture copies in tests/fixtures/corpus/ (gzipped pages); nothing outside the repository is
+read. The floors are in tests/fixtures/eval-baseline.json; after an improvement raise them with
+``python -m newsetl.evaluation --write-baseline`` (never lower them to make this pass).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsetl import evaluation as ev
+from newsetl.evaluation import Extraction, Page, Score
+
+# ------------------------------------------------------------------------------------------------
+# Scoring rules (fast)
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("  Hello,   World! ", "hello world"),
+        ("Chapter 1: Prologue - Murdered", "chapter 1 prologue murdered"),  # "-" is punctuation (Pd)
+        ("Don’t “quote” me", "don t quote me"),  # typographic quotes and apostrophes
+        ("ＦＵＬＬ\u00a0ｗｉｄｔｈ ﬁle", "full width file"),  # NFKC: full-width letters, no-break space, ligature
+        ("STRASSE", "strasse"),
+        ("Straße", "strasse"),  # case-folding, not just lower()
+        ("Céline Dion", "céline dion"),  # accents are kept
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_normalise(raw, normalised):
+    assert ev.normalise(raw) == normalised
+
+
+def test_titles_match_after_normalisation_only():
+    assert ev.title_matches("Tweet of the Week #67: Dealing With Chikan", "tweet of the week 67 dealing with chikan")
+    assert not ev.title_matches("What we do", "What we do - Creative Commons")
+    assert not ev.title_matches(None, "A title")
+
+
+@pytest.mark.parametrize(
+    ("gold", "names"),
+    [
+        ("Sarah Hinger; Sylvia Torres-Guillén", ("Sarah Hinger", "Sylvia Torres-Guillén")),
+        ("JESSICA HOLLY, GAIL LEVY, 7 NEWS WSVN", ("JESSICA HOLLY", "GAIL LEVY", "7 NEWS WSVN")),
+        ("Glen Owen and Brendan Carlin", ("Glen Owen", "Brendan Carlin")),
+        ("Perry Bacon Jr.", ("Perry Bacon Jr.",)),
+        ("Jose de la Cruz", ("Jose de la Cruz",)),  # "and" only as a whole word
+        ("Alexandra Tremayne-Pengelly", ("Alexandra Tremayne-Pengelly",)),
+        (["Nathan Parker", "Varun Khaneja"], ("Nathan Parker", "Varun Khaneja")),  # a list is already split
+        ("T. V. Raman ", ("T. V. Raman",)),
+        ("", ()),
+        (None, ()),
+    ],
+)
+def test_split_gold_authors(gold, names):
+    assert ev.split_gold_authors(gold) == names
+
+
+def test_authors_are_compared_as_sets_of_normalised_names():
+    gold = ev.split_gold_authors("Sarah Hinger; Sylvia Torres-Guillén")
+    assert ev.authors_match(("sylvia torres guillén", "SARAH HINGER"), gold)  # order, case, punctuation
+    assert ev.authors_match(("Sarah Hinger", "Sarah Hinger", "Sylvia Torres-Guillén"), gold)  # a set
+    assert not ev.authors_match(("Sarah Hinger",), gold)  # one missing
+    assert not ev.authors_match(("Sarah Hinger", "Sylvia Torres-Guillén", "ACLU"), gold)  # one too many
+    assert not ev.authors_match(("Sarah Hinger; Sylvia Torres-Guillén",), gold)  # one joined name is not two
+
+
+def test_empty_gold_means_the_right_answer_is_nothing():
+    assert ev.authors_match((), ev.split_gold_authors(""))
+    assert not ev.authors_match(("Betty Crocker Kitchens",), ev.split_gold_authors(""))
+    assert ev.date_matches(None, "")
+    assert not ev.date_matches("2004-01-01", "")
+    assert not ev.date_matches(None, "2019-06-13")
+    assert ev.date_matches("2019-06-13", "2019-06-13")
+
+
+def test_snippets_and_prefix_ignore_white_space_only():
+    body = "First paragraph  here.\n\nSecond\u00a0paragraph,\nwrapped."
+    assert ev.snippet_found("paragraph here. Second paragraph,", body)
+    assert not ev.snippet_found("second paragraph", body)  # case matters
+    assert ev.starts_with(body, "First paragraph here.\n Second")
+    assert not ev.starts_with(body, "paragraph here")  # found, but not at the start
+    assert not ev.starts_with("", "First")
+
+
+def _page(**kw) -> Page:
+    base = {"corpus": "c", "kind": ev.TRAFILATURA_KIND, "name": "p", "html_path": Path("p.html"), "url": None}
+    return Page(**{**base, **kw})
+
+
+def test_score_trafilatura_page():
+    page = _page(with_snippets=("kept text", "lost text"), without_snippets=("menu item",), has_metadata=True,
+                 title="A Title", authors=("Ann Lee", "Bo Park"), date="2020-01-02")
+    result = Extraction(body="kept text and a menu item", title="a title!", authors=("Bo Park", "Ann Lee"),
+                        date="2020-01-03")
+    score = ev.score_page(page, ev.NEWSETL, result)
+    assert score.counts == {"with_found": (1, 2), "without_kept_out": (0, 1), "title": (1, 1), "authors": (1, 1),
+                            "date": (0, 1)}
+    assert {f.field for f in score.failures} == {"with_found", "without_kept_out", "date"}
+    date_failure = next(f for f in score.failures if f.field == "date")
+    assert "2020-01-03" in date_failure.got and "2020-01-02" in date_failure.expected
+
+
+def test_unannotated_pages_and_empty_gold_titles_do_not_count_for_metadata():
+    score = ev.score_page(_page(with_snippets=("x",)), ev.NEWSETL, Extraction(body="x", title="T"))
+    assert set(score.counts) == {"with_found", "without_kept_out"}
+    annotated_without_title = _page(has_metadata=True, title="")
+    score = ev.score_page(annotated_without_title, ev.NEWSETL, Extraction(title="Some page title"))
+    assert "title" not in score.counts and score.counts["authors"] == (1, 1) and score.counts["date"] == (1, 1)
+
+
+def test_score_goose3_page():
+    page = _page(kind=ev.GOOSE3_KIND, body_start="The article\nstarts here.")
+    ok = ev.score_page(page, ev.NEWSETL, Extraction(body="The article starts here. And goes on."))
+    assert ok.counts == {"body_start": (1, 1), "body_found": (1, 1)} and not ok.failures
+    late = ev.score_page(page, ev.NEWSETL, Extraction(body="Menu\n\nThe article starts here."))
+    assert late.counts == {"body_start": (0, 1), "body_found": (1, 1)}
+    assert "'Menu'" in late.failures[0].got
+
+
+def test_a_page_that_raises_is_wrong_on_every_metric():
+    page = _page(with_snippets=("a",), without_snippets=("b",), has_metadata=True, title="T", date="")
+    score = ev.score_page(page, ev.NEWSETL, Extraction(error="ValueError: boom"))
+    assert all(hits == 0 for hits, _n in score.counts.values())  # even the "no date" that None would match
+    assert [f.field for f in score.failures] == ["error"]
+
+    def boom(html, url):
+        raise ValueError("boom")
+
+    original = ev.SYSTEMS[ev.NEWSETL]
+    ev.SYSTEMS[ev.NEWSETL] = boom
+    try:
+        assert ev.extract(ev.NEWSETL, "<html></html>", None).error == "ValueError: boom"
+    finally:
+        ev.SYSTEMS[ev.NEWSETL] = original
+
+
+def test_floor3_rounds_down_exactly():
+    assert Score(7, 10).floor3 == 0.7  # not 0.699 from float error
+    assert Score(2, 3).floor3 == 0.666
+    assert Score(235, 252).floor3 == 0.932
+    assert Score(0, 0).floor3 == 0.0
+
+
+def _result(corpus: str, **scores: Score) -> ev.CorpusResult:
+    return ev.CorpusResult(corpus, ev.TRAFILATURA_KIND, 1, {ev.NEWSETL: scores}, {ev.NEWSETL: 0.0}, {ev.NEWSETL: []})
+
+
+def test_check_floors_names_every_problem():
+    results = [_result("a", title=Score(7, 10), date=Score(5, 10))]
+    floors = {"a": {"title": 0.7, "date": 0.6, "authors": 0.5}, "b": {"title": 0.1}}
+    problems = ev.check_floors(results, floors)
+    assert any("a / date" in p and "below its floor 0.6" in p for p in problems)
+    assert any("a / authors" in p and "missing from the results" in p for p in problems)  # a floor cannot vanish
+    assert any(p.startswith("b: corpus missing") for p in problems)
+    assert not any("a / title" in p for p in problems)  # exactly at the floor is fine
+    assert ev.check_floors([_result("a", title=Score(7, 10))], {"a": {}}) == [
+        f"a / title: measured but has no floor (add it: {ev.REFRESH_COMMAND})"
+    ]
+
+
+def test_write_baseline_never_lowers_a_floor_silently(tmp_path):
+    path = tmp_path / "baseline.json"
+    results = [_result("a", title=Score(7, 10))]
+    assert ev.write_baseline(results, path) == []
+    assert json.loads(path.read_text())["floors"] == {"a": {"title": 0.7}}
+    worse = [_result("a", title=Score(6, 10))]
+    assert ev.write_baseline(worse, path) == ["a / title: 0.7 -> 0.6"]
+    assert json.loads(path.read_text())["floors"] == {"a": {"title": 0.7}}  # unchanged
+    assert ev.write_baseline(worse, path, allow_lower=True) == []
+    assert json.loads(path.read_text())["floors"] == {"a": {"title": 0.6}}
+
+
+def test_load_corpus_detects_both_layouts_and_reads_plain_or_gzipped_html(tmp_path):
+    traf = tmp_path / "traf"
+    (traf / "html").mkdir(parents=True)
+    (traf / "expected").mkdir()
+    (traf / "html" / "one.html").write_text("<p>café</p>", encoding="utf-8")
+    (traf / "html" / "two.html.gz").write_bytes(gzip.compress(b"<p>two</p>"))
+    gold = {"url": "https://x.test/1", "with": ["café"], "without": [], "has_metadata_annotation": True,
+            "title": "One", "author": "A and B", "date": "2020-01-01"}
+    (traf / "expected" / "one.json").write_text(json.dumps(gold))
+    (traf / "expected" / "two.json").write_text(json.dumps({"url": None, "with": ["two"], "without": []}))
+    one, two = ev.load_corpus(traf)
+    assert (one.kind, one.corpus, one.authors, one.html()) == (ev.TRAFILATURA_KIND, "traf", ("A", "B"), "<p>café</p>")
+    assert (two.has_metadata, two.html()) == (False, "<p>two</p>")
+
+    goose = tmp_path / "goose"
+    (goose / "html").mkdir(parents=True)
+    (goose / "expected").mkdir()
+    (goose / "html" / "test_a.html.gz").write_bytes(gzip.compress(b"<p>x</p>"))
+    (goose / "expected" / "test_a.json").write_text(json.dumps({"url": "u", "expected": {"cleaned_text": "x"}}))
+    (page,) = ev.load_corpus(goose)
+    assert (page.kind, page.body_start, page.url) == (ev.GOOSE3_KIND, "x", "u")
+
+
+def test_newsetl_date_is_the_published_at_day(monkeypatch):
+    import transforms.cleaning as cleaning
+
+    article = cleaning.clean_plaintext("Headline here\nSome body text that is long enough to be a paragraph.")
+    dated = dataclasses.replace(article, published_at=datetime(2020, 5, 17, 23, 30, tzinfo=UTC))
+    monkeypatch.setattr(cleaning, "clean_html", lambda html, url=None: dated)
+    assert ev.run_newsetl("<html></html>", None).date == "2020-05-17"
+
+
+# ------------------------------------------------------------------------------------------------
+# The fixture corpora and the gate (runs newsetl on ~118 pages: some seconds)
+# ------------------------------------------------------------------------------------------------
+
+
+def test_fixture_corpora_are_complete():
+    corpora = {d.name: d for d in ev.default_corpora()}
+    assert set(corpora) == {"trafilatura-eval-dev", "goose3"}
+    for directory in corpora.values():
+        assert (directory / "LICENSE.txt").is_file() and (directory / "README.md").is_file()
+        assert not list((directory / "html").glob("*.html"))  # every page gzipped
+    sizes = {name: len(ev.load_corpus(d)) for name, d in corpora.items()}
+    assert sizes == {"trafilatura-eval-dev": 85, "goose3": 33}
+
+
+@pytest.fixture(scope="module")
+def newsetl_results():
+    return ev.evaluate(ev.default_corpora(), systems=(ev.NEWSETL,))
+
+
+def test_newsetl_scores_stay_at_or_above_their_floors(newsetl_results):
+    floors = ev.load_baseline()["floors"]
+    assert floors, "tests/fixtures/eval-baseline.json has no floors"
+    problems = ev.check_floors(newsetl_results, floors)
+    assert not problems, (
+        "cleaning quality below the floors in tests/fixtures/eval-baseline.json "
+        "(`make eval ARGS=--details` shows the failing pages):\n  " + "\n  ".join(problems)
+    )
+
+
+def test_no_page_makes_the_cleaning_raise(newsetl_results):
+    errors = [f"{p.page.corpus}/{p.page.name}: {f.got}" for r in newsetl_results for p in r.pages[ev.NEWSETL]
+              for f in p.failures if f.field == "error"]
+    assert not errors, "\n".join(errors)

@@ -1,0 +1,396 @@
+"""Tests for transforms.metadata: one small synthetic page per rule, plus properties of the author cleanup.
+
+Every page here is synthetic (written in the style of real news markup); nothing reads /work/shared.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.metadata import PageMetadata, page_metadata, parse_date, split_authors
+
+
+def page(head: str = "", body: str = "", ld: object | None = None) -> str:
+    """A minimal HTML page: extra <head> markup, an optional JSON-LD block, and a body."""
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld is not None else ""
+    return f"<!DOCTYPE html><html><head>{head}{script}</head><body>{body}</body></html>"
+
+
+def meta(key: str, value: str, attr: str = "property") -> str:
+    return f'<meta {attr}="{key}" content="{value}">'
+
+
+# ================================================================================================
+# Title
+# ================================================================================================
+
+
+def test_json_ld_headline_beats_title_with_site_suffix():
+    html = page(
+        "<title>Storm closes ports along the coast - Example News</title>",
+        ld={"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Storm closes ports along the coast"},
+    )
+    assert page_metadata(html).title == "Storm closes ports along the coast"
+
+
+def test_headline_inside_graph_and_lists():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example Daily"},
+            [{"@type": ["BlogPosting"], "headline": "Council approves the new bridge"}],
+        ],
+    }
+    assert page_metadata(page(ld=ld)).title == "Council approves the new bridge"
+
+
+@pytest.mark.parametrize(
+    ("title", "site_meta", "url", "expected"),
+    [
+        ("Harbour reopens after storm | BBC News", meta("og:site_name", "BBC News"), None,
+         "Harbour reopens after storm"),
+        ("Harbour reopens after storm - CNN.com", "", "https://edition.cnn.com/x", "Harbour reopens after storm"),
+        ("Example Times: Harbour reopens after storm", meta("og:site_name", "Example Times"), None,
+         "Harbour reopens after storm"),
+        ("Harbour reopens after storm | Politics | The Example Post", meta("og:site_name", "The Example Post"), None,
+         "Harbour reopens after storm"),
+        ("Harbour reopens after storm – Example Post", meta("og:site_name", "The Example Post"), None,
+         "Harbour reopens after storm"),
+    ],
+)
+def test_site_name_suffixes_and_prefixes_are_stripped(title, site_meta, url, expected):
+    html = page(f"<title>{title}</title>{site_meta}")
+    assert page_metadata(html, url=url).title == expected
+
+
+def test_colon_subtitle_and_unrelated_dash_part_are_kept():
+    html = page(
+        "<title>Coronavirus: £1,000 fine for false reports - a guide</title>" + meta("og:site_name", "The Independent")
+    )
+    assert page_metadata(html).title == "Coronavirus: £1,000 fine for false reports - a guide"
+
+
+def test_json_ld_node_describing_this_page_beats_a_related_story():
+    ld = [
+        {"@type": "NewsArticle", "headline": "Another story", "url": "https://example.com/news/other"},
+        {"@type": "NewsArticle", "headline": "Ports reopen", "mainEntityOfPage": {"@id": "https://example.com/news/ports"}},
+    ]
+    assert page_metadata(page(ld=ld), url="https://www.example.com/news/ports/").title == "Ports reopen"
+
+
+def test_visible_h1_that_a_declared_title_agrees_with_wins():
+    # og:title is a social-media variant; the JSON-LD headline matches the headline printed on the page.
+    html = page(
+        meta("og:title", "Why polarization is not the problem") + "<title>Why polarization is not the problem</title>",
+        "<h1>Example Magazine</h1>"
+        "<article><h1>The GOP Is the Problem. Is Identity Politics the Solution?</h1></article>",
+        ld={"@type": "Article", "headline": "The GOP Is the Problem. Is Identity Politics the Solution?"},
+    )
+    assert page_metadata(html).title == "The GOP Is the Problem. Is Identity Politics the Solution?"
+
+
+def test_h1_with_section_label_yields_the_declared_title():
+    html = page(meta("og:title", "Brothel busted in Boston"), "<h1>Local News | Brothel busted in Boston</h1>")
+    assert page_metadata(html).title == "Brothel busted in Boston"
+
+
+def test_declared_title_with_series_suffix_yields_the_h1():
+    html = page(
+        meta("og:title", "Chapter 1: Prologue - Murdered - Melas") + meta("og:site_name", "Royal Road"),
+        "<h1>Chapter 1: Prologue - Murdered</h1>",
+    )
+    assert page_metadata(html).title == "Chapter 1: Prologue - Murdered"
+
+
+def test_title_entities_and_white_space_are_cleaned():
+    html = page(ld={"@type": "NewsArticle", "headline": "Arnault&#8217;s  LVMH \n gives &amp; takes"})
+    assert page_metadata(html).title == "Arnault’s LVMH gives & takes"
+
+
+def test_blog_with_site_name_h1_uses_the_entry_title():
+    html = page(
+        "<title>Gregory's Digital Home | Reflections on Python 3</title>",
+        '<h1>Gregory\'s Digital Home</h1><div class="post"><h2 class="entry-title">Reflections on Python 3</h2></div>',
+    )
+    assert page_metadata(html, url="https://gregorys.example/blog/x").title == "Reflections on Python 3"
+
+
+# ================================================================================================
+# Authors
+# ================================================================================================
+
+
+def test_json_ld_author_objects_lists_and_id_references():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Ports reopen",
+                "author": [{"@id": "#jane"}, {"@type": "Person", "name": "John Roe"}, "Ann Lee"],
+            },
+        ],
+    }
+    assert page_metadata(page(ld=ld)).authors == ("Jane Doe", "John Roe", "Ann Lee")
+
+
+def test_organisation_as_only_author_gives_no_authors():
+    ld = {"@type": "NewsArticle", "headline": "Ports reopen", "author": {"@type": "Organization", "name": "Example"}}
+    html = page(meta("author", "Example News Staff", "name"), ld=ld)
+    assert page_metadata(html).authors == ()
+
+
+def test_byline_by_jane_and_john_with_site_suffix():
+    html = page(
+        meta("og:site_name", "Example Herald"),
+        '<article><h1>Ports reopen</h1><p class="byline">By JANE DOE and John Roe | Example Herald</p>'
+        "<p>Text.</p></article>",
+    )
+    assert page_metadata(html).authors == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe, Senior Writer", ("Jane Doe",)),
+        ("Posted by Jane Doe on March 3, 2020", ("Jane Doe",)),
+        ("Written by Jane Doe | jdoe@example.com", ("Jane Doe",)),
+        ("By Jane Doe @janedoe Updated 10:42 am", ("Jane Doe",)),
+        ("Posted on September 21, 2020 by Jane Doe", ("Jane Doe",)),
+        ("Jane Doe, Staff Attorney, Racial Justice Program & John Roe, Director", ("Jane Doe", "John Roe")),
+        ("Reporting by Jane Doe; Editing by John Roe", ("Jane Doe",)),
+        ("Jane Doe for The Example Post", ("Jane Doe",)),
+        ("By Staff", ()),
+        ("Reuters", ()),
+        ("No Author", ()),
+        ("https://example.com/author/jane", ()),
+    ],
+)
+def test_split_authors_cleans_bylines(byline, expected):
+    assert tuple(split_authors(byline)) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("GRACE ZOKOVITCH", "Grace Zokovitch"),
+        ("DANIEL O'BRIEN", "Daniel O'Brien"),
+        ("RONALD MCDONALD", "Ronald McDonald"),
+        ("JOSE DE LA CRUZ", "Jose de la Cruz"),
+        ("ALEXANDRA TREMAYNE-PENGELLY", "Alexandra Tremayne-Pengelly"),
+        ("PERRY BACON JR.", "Perry Bacon Jr."),
+        ("Jessica DeFino", "Jessica DeFino"),  # mixed case is left alone
+    ],
+)
+def test_names_in_capitals_are_title_cased(raw, fixed):
+    assert split_authors(raw) == [fixed]
+
+
+def test_meta_author_sources_url_values_ignored_and_duplicates_merged():
+    html = page(
+        meta("article:author", "https://www.facebook.com/example")
+        + meta("author", "Jane Doe", "name")
+        + meta("parsely-author", "jane doe", "name")
+    )
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_agreeing_sources_beat_a_lone_cms_account():
+    # JSON-LD names the account that posted the story; the byline and the analytics tags name the reporters.
+    ld = {"@type": "NewsArticle", "headline": "Crash", "author": {"@type": "Person", "name": "Web Producer Kim"}}
+    html = page(
+        meta("parsely-author", "Jane Doe", "name") + meta("parsely-author", "John Roe", "name"),
+        '<article><div class="article-byline">By Jane Doe, John Roe</div></article>',
+        ld=ld,
+    )
+    assert page_metadata(html).authors == ("Jane Doe", "John Roe")
+
+
+def test_comment_authors_and_related_bylines_are_ignored():
+    html = page(
+        body=(
+            '<article><h1>Ports reopen</h1><p>Text.</p></article>'
+            '<aside class="related"><span class="byline">By Other Writer</span></aside>'
+            '<ol class="comment-list"><li><cite class="comment-author">Bob Smith</cite></li></ol>'
+        )
+    )
+    assert page_metadata(html).authors == ()
+
+
+def test_author_page_link_and_rel_author():
+    html = page(body='<article><h1>T</h1><p>By <a href="/reporters/jane-doe">Jane Doe</a></p></article>')
+    assert page_metadata(html).authors == ("Jane Doe",)
+    html = page(body='<article><h1>T</h1><a rel="author" href="/u/1">John Roe</a></article>')
+    assert page_metadata(html).authors == ("John Roe",)
+
+
+def test_site_name_is_dropped_next_to_a_person():
+    html = page(meta("og:site_name", "CNN") + meta("author", "Rob Picheta, CNN", "name"))
+    assert page_metadata(html).authors == ("Rob Picheta",)
+
+
+# ================================================================================================
+# Dates
+# ================================================================================================
+
+
+def test_date_published_beats_date_modified():
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Ports",
+        "dateModified": "2021-03-14T20:10:50Z",
+        "datePublished": "2021-03-08T11:15:28Z",
+    }
+    meta_ = page_metadata(page(meta("article:modified_time", "2021-03-15T00:00:00Z"), ld=ld))
+    assert meta_.published_at == datetime(2021, 3, 8, 11, 15, 28, tzinfo=UTC)
+    assert meta_.published_at_source == "json-ld:datePublished"
+
+
+def test_timezone_offsets_become_utc_and_keep_the_local_calendar_date():
+    html = page(meta("article:published_time", "2023-11-08T21:24:10.336533-05:00"))
+    result = page_metadata(html)
+    assert result.published_at == datetime(2023, 11, 9, 2, 24, 10, tzinfo=UTC)
+    assert result.published_at.tzinfo is UTC
+    assert result.published_date == date(2023, 11, 8)
+    assert result.published_at_source == "meta:article:published_time"
+
+
+def test_calendar_date_follows_the_url_when_the_page_states_utc():
+    html = page(meta("article:published_time", "2023-11-09T05:30:59+00:00"))
+    result = page_metadata(html, url="https://news.example.com/2023/11/08/mayor-elected/")
+    assert result.published_at == datetime(2023, 11, 9, 5, 30, 59, tzinfo=UTC)
+    assert result.published_date == date(2023, 11, 8)
+
+
+def test_time_element_with_itemprop_date_published():
+    html = page(body='<article><time itemprop="datePublished" datetime="2019-12-23">Dec 23</time></article>')
+    result = page_metadata(html)
+    assert result.published_at == datetime(2019, 12, 23, tzinfo=UTC)
+    assert result.published_at_source.startswith("html:time")
+
+
+def test_comment_timestamps_are_not_publication_dates():
+    html = page(
+        body=(
+            '<article><h1>T</h1><p>Text.</p></article><div id="comments">'
+            '<time pubdate datetime="2018-03-26T13:09:00+05:30">March 26</time></div>'
+        )
+    )
+    assert page_metadata(html).published_at_source != "html:time[datetime]"
+
+
+def test_url_date_when_the_page_declares_none():
+    result = page_metadata(page(body="<p>No dates here.</p>"), url="https://news.example.com/2019/05/07/ports-reopen/")
+    assert result.published_at == datetime(2019, 5, 7, tzinfo=UTC)
+    assert result.published_at_source == "url"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2020-01-28T05:55:52-05:00", datetime(2020, 1, 28, 10, 55, 52, tzinfo=UTC)),
+        ("2020-09-28T12:41:29.000Z", datetime(2020, 9, 28, 12, 41, 29, tzinfo=UTC)),
+        ("2020-09-26T22:00:27+0100", datetime(2020, 9, 26, 21, 0, 27, tzinfo=UTC)),
+        ("2023-10-27 03:00:00", datetime(2023, 10, 27, 3, 0, tzinfo=UTC)),
+        ("2019-12-03", datetime(2019, 12, 3, tzinfo=UTC)),
+        ("Fri, 30 Oct 2020 07:45:02 GMT", datetime(2020, 10, 30, 7, 45, 2, tzinfo=UTC)),
+        ("Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)", datetime(2018, 2, 20, tzinfo=UTC)),
+        ("June 12, 2020 9:49 am EST", datetime(2020, 6, 12, 14, 49, tzinfo=UTC)),
+        ("1579500318000", datetime(2020, 1, 20, 6, 5, 18, tzinfo=UTC)),
+        ("March 2020", None),  # no day
+        ("1985-06-01", None),  # implausibly early
+        ("2150-06-01", None),  # implausibly late
+        ("not a date", None),
+        ("", None),
+    ],
+)
+def test_parse_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+# ================================================================================================
+# Site, URL, description, empty pages, trees
+# ================================================================================================
+
+
+def test_site_name_canonical_url_and_description():
+    html = page(
+        meta("og:site_name", "Example Herald")
+        + '<link rel="canonical" href="https://www.example.com/a/1">'
+        + meta("og:description", "Ports reopened on Monday.")
+    )
+    result = page_metadata(html, url="https://m.example.com/a/1?utm=x")
+    assert result.site_name == "Example Herald"
+    assert result.url == "https://www.example.com/a/1"
+    assert result.description == "Ports reopened on Monday."
+
+
+def test_publisher_name_from_json_ld_when_no_og_site_name():
+    ld = {"@type": "NewsArticle", "headline": "H", "publisher": {"@type": "Organization", "name": "Example Gazette"}}
+    assert page_metadata(page(ld=ld)).site_name == "Example Gazette"
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "plain text", '<script type="application/ld+json">{bad'])
+def test_nothing_known_gives_none(html):
+    result = page_metadata(html)
+    assert result == PageMetadata(None, (), None, None, None, None, None)
+
+
+def test_broken_json_ld_is_repaired_or_skipped():
+    html = page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ports reopen",}</script>')
+    assert page_metadata(html).title == "Ports reopen"
+
+
+def test_a_parsed_tree_can_be_passed_in():
+    html = page("<title>Ports reopen | Example Herald</title>" + meta("og:site_name", "Example Herald"))
+    tree = lxml.html.document_fromstring(html)
+    assert page_metadata(html, tree=tree).title == "Ports reopen"
+    assert page_metadata(html, tree=tree.getroottree()).title == "Ports reopen"
+
+
+# ================================================================================================
+# Properties
+# ================================================================================================
+
+NAME = st.sampled_from(
+    ["Jane Doe", "JOHN ROE", "Ann-Marie Lee", "Jose de la Cruz", "T. V. Raman", "Siobhán O'Neill", "Bo Li"]
+)
+PREFIX = st.sampled_from(["", "By ", "by ", "BY ", "Posted by ", "Written by: ", "Story by ", "Words: ", "By: "])
+SEPARATOR = st.sampled_from([", ", " and ", " & ", "; ", " | ", " / "])
+SUFFIX = st.sampled_from(["", " | Example News", ", Staff Writer", " - Updated 10:42 am", " @handle", " Reuters"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PREFIX, st.lists(NAME, min_size=1, max_size=3), SEPARATOR, SUFFIX)
+def test_bylines_never_yield_by_prefixes_or_empty_names(prefix, names, separator, suffix):
+    authors = split_authors(prefix + separator.join(names) + suffix)
+    assert authors  # at least one of the names survives
+    for author in authors:
+        assert author.strip() == author and author
+        assert not author.casefold().startswith("by ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_arbitrary_author_strings_never_yield_by_prefixes_or_empty_names(text):
+    for author in split_authors(text):
+        assert author and author.strip() == author
+        assert not author.casefold().startswith("by ")
+
+
+@settings(max_examples=100, deadline=None)
+@given(PREFIX, st.lists(NAME, min_size=1, max_size=3), SEPARATOR)
+def test_page_authors_never_have_by_prefixes_or_empty_names(prefix, names, separator):
+    byline = f'<div class="byline">{prefix}{separator.join(names)}</div>'
+    html = page(body=f"<article><h1>Ports reopen</h1>{byline}</article>")
+    authors = page_metadata(html).authors
+    assert authors
+    assert all(a and not a.casefold().startswith("by ") for a in authors)
+    assert len({a.casefold() for a in authors}) == len(authors)

@@ -1,0 +1,1460 @@
+"""Page metadata for news articles: title, authors, publication date, site name, canonical URL, description.
+
+:func:`page_metadata` is a pure function of an HTML string (no network, no file I/O). It reads the ways news
+pages mark up their metadata, most trusted first:
+
+* schema.org JSON-LD (``NewsArticle``/``Article``/``BlogPosting``/... including ``@graph`` and lists, with
+  ``@id`` references resolved) and schema.org microdata (``itemprop``);
+* Open Graph / Facebook ``article:*`` properties, Twitter cards, Dublin Core, Parse.ly and Sailthru tags;
+* the visible page: the article's ``<h1>``, hNews / ``rel=author`` / byline elements, ``<time>`` elements;
+* finally htmldate's heuristics and a date in the URL path.
+
+Every rule is about how pages mark metadata up, never about one site.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from urllib.parse import urljoin
+
+import lxml.html
+import tldextract
+from dateutil import parser as date_parser
+from lxml import etree
+
+__all__ = ["PageMetadata", "page_metadata", "parse_date", "split_authors"]
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
+    authors: tuple[str, ...]
+    published_at: datetime | None  # timezone-aware UTC; a bare date is midnight UTC
+    published_at_source: str | None  # e.g. "json-ld:datePublished", "meta:article:published_time", "url"
+    site_name: str | None
+    url: str | None  # canonical URL (link rel=canonical / og:url), else the given url
+    description: str | None
+    # The publication date on the publisher's own calendar (the page's UTC offset, not UTC): what the page
+    # shows its readers. It differs from published_at.date() for stories published late in the evening west
+    # of Greenwich (or early in the morning east of it).
+    published_date: date | None = None
+
+
+# ================================================================================================
+# Constants
+# ================================================================================================
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_TITLE_CHARS = 400
+MAX_NAME_TOKENS = 5
+MAX_BYLINE_WORDS = 30  # a byline element longer than this (after cleanup) is a bio or an article, not a byline
+
+# schema.org types whose headline / author / datePublished describe the article itself.
+ARTICLE_TYPE_RE = re.compile(r"(?:article|posting|report|newsarticle|blogposting|hentry)$", re.IGNORECASE)
+PAGE_TYPES = frozenset(
+    t.casefold()
+    for t in (
+        "WebPage ItemPage AboutPage ProfilePage QAPage FAQPage CollectionPage MediaObject VideoObject "
+        "Recipe HowTo Review CreativeWork Blog Event Course Book Episode Question"
+    ).split()
+)
+ORG_TYPES = frozenset(
+    t.casefold()
+    for t in "Organization NewsMediaOrganization Corporation LocalBusiness WebSite GovernmentOrganization "
+    "EducationalOrganization NGO OnlineBusiness Brand".split()
+)
+
+# Words that mark an organisation, a desk or a role rather than a person.
+ORG_WORDS = frozenset(
+    """news newsroom press staff team editorial editors agency agencies desk wire wires service services reports
+    media magazine newspaper journal gazette tribune herald online digital network networks channel radio tv
+    television broadcasting publishing publications publication group inc ltd llc plc corp corporation company
+    foundation institute university college association society council committee department ministry office
+    bureau government commission authority center centre club league union board partners associates
+    newsletter blog website site contributors correspondents writers reporters program programme project
+    initiative lab labs laboratory studio studios productions campaign coalition alliance fund trust federation
+    collective academy school hospital party""".split()
+)
+# News and wire agencies that appear where a byline would be.
+WIRE_AGENCIES = frozenset(
+    """ap afp upi reuters dpa ani pti ians efe ansa tass xinhua kyodo jiji yonhap bernama bloomberg
+    """.split()
+    + ["associated press", "press association", "agence france presse", "agence france-presse", "wire services"]
+)
+# Job titles that follow or precede a name in a byline ("Jane Doe, Senior Writer", "Staff Reporter Jane Doe"):
+# the role nouns, and the words that qualify them (only stripped next to a role noun: "Jennifer Head" stays).
+ROLE_WORDS = frozenset(
+    """editor writer reporter correspondent columnist contributor staff photographer photojournalist producer
+    anchor analyst critic director professor lecturer researcher fellow attorney lawyer founder cofounder
+    co-founder ceo president intern freelancer journalist author blogger manager officer coordinator strategist
+    specialist consultant expert scientist physician nutritionist dietitian""".split()
+)
+ROLE_MODIFIERS = frozenset(
+    """senior chief managing executive associate assistant deputy special political national international
+    foreign business science health sports tech technology investigative general digital data audience features
+    opinion travel food culture arts education local contributing freelance guest head lead registered certified
+    staff visiting adjunct""".split()
+)
+# Author strings that name nobody.
+GENERIC_AUTHORS = frozenset(
+    """admin administrator author authors editor editors editorial unknown anonymous guest team staff user
+    webmaster root none null undefined na n/a contributor contributors""".split()
+    + [
+        "no author",
+        "editorial staff",
+        "editorial team",
+        "editorial board",
+        "staff writer",
+        "staff reporter",
+        "news desk",
+        "web desk",
+        "guest author",
+        "guest post",
+        "site admin",
+        "the editors",
+        "by",
+        "profile",
+        "view profile",
+        "full profile",
+        "bio",
+        "about",
+        "about me",
+        "about us",
+        "home",
+        "contact",
+        "contact us",
+        "more",
+        "read more",
+        "follow",
+        "subscribe",
+        "login",
+        "log in",
+        "sign in",
+        "email",
+        "share",
+        "all posts",
+        "all articles",
+        "articles",
+        "posts",
+        "stories",
+        "archive",
+        "archives",
+    ]
+)
+# Words that never belong to a person's name: page furniture and function words ("About DW", "Letters to the").
+NON_NAME_WORDS = frozenset(
+    """the to of a an and or about view more read all posts follow contact share profile home menu search letters
+    says said via photo photos video image images click here my your our his her their this that is are was were
+    welcome hello comments comment reply login logout register subscribe page articles stories latest
+    on at in for from with by""".split()
+)
+DOMAIN_NAME_RE = re.compile(
+    r"[a-z0-9-]{2,}\.(?:com|net|org|info|biz|co|io|gov|edu|news|tv|me|us|uk|ca|au|in|de|fr|nl|ie|nz|za)\b",
+    re.IGNORECASE,
+)
+# Lower-case particles inside names ("Ludwig van Beethoven", "Jose de la Cruz").
+NAME_PARTICLES = frozenset("de da di del della der den van von la le du dos das bin bint al el ibn y ter ten".split())
+NAME_SUFFIXES = {"jr": "Jr", "jr.": "Jr.", "sr": "Sr", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+# Words of date/time lines that sometimes share a byline element.
+MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+WEEKDAYS = "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+
+# --- regular expressions -----------------------------------------------------------------------------------------
+WS_RE = re.compile(r"\s+")
+ZERO_WIDTH_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
+# "By", "Posted by", "Written by", "Story by", "Words:" ... at the start of a byline.
+BYLINE_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:originally\s+)?(?:posted|written|reported|reporting|additional\s+reporting|writing|published|"
+    r"compiled|story|words|text|article|"
+    r"contributed|submitted|created|photos?\s+and\s+text|report)\s+)?by\b\s*[:\-–—]?\s*"
+    r"|^\s*(?:authors?|writers?|words|text|reporter|byline|contributor|posted|written)\s*[:\-–—]\s*"
+    r"|^\s*(?:view\s+all\s+)?posts?\s+by\s+",
+    re.IGNORECASE,
+)
+# Everything from here to the end of a byline is a date, an update note or a share widget.
+BYLINE_TAIL_RE = re.compile(
+    r"\s*(?:[|•·/–—-]\s*)?(?:\b(?:on|at)\s+)?\b(?:updated|published|posted|last\s+(?:updated|modified)|modified|posted\s+on|"
+    r"published\s+on|on\s+(?:" + WEEKDAYS + r")|(?:" + WEEKDAYS + r")\b,?|(?:" + MONTHS + r")\.?\s+\d{1,2}\b|"
+    r"\d{1,2}\s+(?:" + MONTHS + r")\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
+    r"\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)|follow\b|share\b|email\s+the\s+author|"
+    r"email\b|e-mail\b|contact\b|facebook\b|twitter\b|linkedin\b|instagram\b|more\s+(?:articles|stories|posts)\b|"
+    r"see\s+all\b|read\s+more\b|view\s+(?:all|more|profile|my)\b|about\s+the\s+author|show\s+more\b|"
+    r"(?:editing|edited|graphics|photos?|photography|video|produced|illustrations?|design|translated)\s+by\b).*$",
+    re.IGNORECASE,
+)
+SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|\||\s/\s|\s[-–—]\s|\band\b|\bwith\b|\+)\s*", re.IGNORECASE)
+# "Jane Doe for The Guardian", "Jane Doe from Reuters", "Jane Doe in London": the affiliation goes.
+AFFILIATION_RE = re.compile(r"\s+(?i:for|from|of|at|in)\s+(?:(?i:the)\s+)?[A-Z].*$")
+# "Posted on September 21, 2020 by Adi Tzlil": the names follow the last "by".
+LATE_BY_RE = re.compile(r"^(?P<pre>.{0,60}?)\bby\s*:?\s+(?P<names>[^\W\d_].*)$", re.IGNORECASE)
+NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’.\-]*(?:[-'’.][^\W\d_]+)*\.?$")
+SENTENCE_PUNCT_RE = re.compile(r"[!?:\"“”()\[\]{}<>=*#]")
+
+DATE_IN_URL_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+DATE_IN_URL_NAMED_RE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>" + MONTHS + r")/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$)", re.IGNORECASE
+)
+ISO_DATE_RE = re.compile(
+    r"^(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T\s]+(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,]\d+)?)?\s*"
+    r"(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
+    re.IGNORECASE,
+)
+GMT_OFFSET_RE = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2}):?(\d{2})?\b", re.IGNORECASE)
+PARENTHESES_RE = re.compile(r"\([^)]*\)")
+HAS_DAY_RE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+
+# Title separators between a headline and a site name: "Headline | Site", "Site - Headline", "Site: Headline".
+TITLE_SEP_RE = re.compile(r"\s+(?:[|•·—–~»«‹›/\\]|::|-{1,2}|:)\s+|\s*[|•·»«]\s*|:\s+")
+
+# Meta names (lower-cased) by field, most trusted first.
+META_TITLE_KEYS = tuple(
+    "og:title twitter:title twitter:text:title parsely-title sailthru.title dc.title dcterms.title citation_title "
+    "title headline".split()
+)
+META_AUTHOR_KEYS = tuple(
+    "author article:author article:author_name parsely-author sailthru.author sailthru.byline_name dc.creator "
+    "dc:creator dcterms.creator citation_author byl og:author article:author:name cse_author atc-metaauthor authors "
+    "shareaholic:article_author_name dcsext.author rbauthors creator".split()
+)
+# Publication-date meta names; modified-time names (article:modified_time, og:updated_time, dateModified,
+# last-modified ...) are deliberately absent.
+META_DATE_KEYS = tuple(
+    "article:published_time og:article:published_time og:published_time article:published published_time "
+    "datepublished date_published pubdate og:pubdate publishdate publish_date publish-date publication_date "
+    "dc.date.issued dcterms.issued dc.date.created dcterms.created dc.date dcterms.date dc:date sailthru.date "
+    "parsely-pub-date article.published article_date_original original-publish-date cxenseparse:recs:publishtime "
+    "citation_publication_date citation_date date displaydate datecreated created release_date timestamp "
+    "published rnews:datepublished".split()
+)
+META_SITE_KEYS = tuple(
+    "og:site_name application-name apple-mobile-web-app-title publisher sitename twitter:app:name:iphone "
+    "al:ios:app_name al:android:app_name copyright".split()
+)
+
+GENERIC_SUBDOMAINS = frozenset(
+    "www www1 www2 www3 blog blogs news edition mobile beta amp web home english global live secure static".split()
+)
+
+# suffix_list_urls=() keeps tldextract on its bundled snapshot (no download); cache_dir=None: no disk cache.
+_TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+# ================================================================================================
+# Text helpers
+# ================================================================================================
+
+
+def _clean(text: object) -> str:
+    """Unescape HTML entities (twice: JSON-LD often double-encodes), drop zero-width marks, collapse white space."""
+    if not isinstance(text, str):
+        return ""
+    text = html_lib.unescape(html_lib.unescape(text)) if "&" in text else text
+    text = ZERO_WIDTH_RE.sub("", text).replace("\u00a0", " ")
+    return WS_RE.sub(" ", text).strip()
+
+
+def _key(text: str | None) -> str:
+    """A loose comparison key: case-folded letters and digits without accents ("Nestlé" -> "nestle")."""
+    text = unicodedata.normalize("NFKD", text or "").casefold()
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+def _words_key(text: str | None) -> str:
+    """Like :func:`_key` but keeps word boundaries."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr "
+    "li main nav ol p pre section table td th tr ul time span a".split()
+)
+
+
+def _text(el) -> str:
+    """Visible text of an element, with a space at every element boundary (so "By<b>Jane</b>" stays apart)."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template", "svg", "button", "select"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if tag:
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+            if tag in _BLOCK_TAGS or tag in ("img", "i", "b", "em", "strong"):
+                parts.append(" ")
+        if node.tail:
+            parts.append(node.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    return _clean("".join(parts))
+
+
+def _plain_text(el) -> str:
+    """Text of an element joined without extra spaces (headlines with inline markup), then cleaned."""
+    try:
+        texts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    except (etree.XPathError, ValueError):
+        return ""
+    return _clean(" ".join(t for t in texts if isinstance(t, str)) if _has_block_children(el) else "".join(texts))
+
+
+def _has_block_children(el) -> bool:
+    return any(
+        isinstance(child.tag, str) and child.tag in ("br", "div", "p", "span", "small", "h2", "h3", "time")
+        for child in el.iter()
+        if child is not el
+    )
+
+
+# ================================================================================================
+# Parsing
+# ================================================================================================
+
+
+def _parse_html(html: str):
+    if not html or not html.strip():
+        return None
+    text = XML_DECL_RE.sub("", html, count=1)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        try:
+            return lxml.html.document_fromstring(text.encode("utf-8", "replace"))
+        except (etree.ParserError, ValueError):
+            return None
+
+
+def _registered_domain(host_or_url: str | None) -> str | None:
+    if not host_or_url:
+        return None
+    parts = _TLD_EXTRACT(host_or_url)
+    if not parts.domain or not parts.suffix:
+        return None
+    return f"{parts.domain}.{parts.suffix}".lower()
+
+
+class _Page:
+    """Everything read from one page, collected once."""
+
+    def __init__(self, tree, url: str | None) -> None:
+        self.tree = tree
+        self.given_url = url
+        self.metas: dict[str, list[str]] = {}
+        self._read_metas()
+        self.ld_objects: list[dict] = []
+        self._ld_by_id: dict[str, dict] = {}
+        self._read_json_ld()
+        self.articles = [o for o in self.ld_objects if _is_article(o)]
+        self.pages = [o for o in self.ld_objects if _types(o) & PAGE_TYPES]
+        self.url = self._canonical_url()
+        self.articles.sort(key=lambda obj: not self._describes_this_page(obj))  # stable: page order otherwise
+        self.domain = _registered_domain(self.url) or _registered_domain(url)
+        self.site_name = self._site_name()
+        self.site_names: list[str] = []
+        self.site_keys = self._site_keys()
+
+    # --- meta tags -------------------------------------------------------------------------------------------
+    def _read_metas(self) -> None:
+        for meta in self.tree.iter("meta"):
+            content = meta.get("content")
+            if content is None:
+                content = meta.get("value")
+            if content is None:
+                continue
+            content = _clean(content)
+            if not content:
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                key = meta.get(attr)
+                if key:
+                    # '“google-site-verification”' style typos: strip quotes.
+                    for k in key.split():
+                        k = k.strip("\"'“”").lower()
+                        self.metas.setdefault(k, []).append(content)
+
+    def meta(self, key: str) -> str | None:
+        values = self.metas.get(key)
+        return values[0] if values else None
+
+    # --- JSON-LD ---------------------------------------------------------------------------------------------
+    def _read_json_ld(self) -> None:
+        for script in self.tree.iter("script"):
+            kind = (script.get("type") or "").strip().lower()
+            if kind != "application/ld+json":
+                continue
+            data = _load_json(script.text or "")
+            if data is None:
+                continue
+            for obj in _flatten_ld(data):
+                self.ld_objects.append(obj)
+                node_id = obj.get("@id")
+                if isinstance(node_id, str) and node_id not in self._ld_by_id:
+                    self._ld_by_id[node_id] = obj
+
+    def resolve(self, value):
+        """Follow a JSON-LD ``{"@id": ...}`` reference to the full node when the page defines it."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+            return self._ld_by_id.get(value["@id"], value)
+        return value
+
+    def _describes_this_page(self, obj: dict) -> bool:
+        """Does a JSON-LD node point at this page (``url`` / ``@id`` / ``mainEntityOfPage``)? Pages that also
+        describe related stories list those after (or before) their own."""
+        targets = {_url_key(u) for u in (self.url, self.given_url) if u}
+        if not targets:
+            return False
+        refs = [obj.get("url"), obj.get("@id"), obj.get("mainEntityOfPage")]
+        for ref in refs:
+            if isinstance(ref, dict):
+                ref = ref.get("@id") or ref.get("url")
+            if isinstance(ref, str) and _url_key(ref) in targets:
+                return True
+        return False
+
+    # --- URL and site ----------------------------------------------------------------------------------------
+    def _canonical_url(self) -> str | None:
+        for link in self.tree.iter("link"):
+            rel = (link.get("rel") or "").lower().split()
+            href = (link.get("href") or "").strip()
+            if "canonical" in rel and href:
+                if self.given_url and not href.startswith(("http://", "https://")):
+                    href = urljoin(self.given_url, href)  # a relative canonical link
+                if href.startswith(("http://", "https://")):
+                    return href
+        og = self.meta("og:url")
+        if og and og.startswith(("http://", "https://")):
+            return og
+        return self.given_url
+
+    def _site_name(self) -> str | None:
+        candidates: list[str] = []
+        og = self.meta("og:site_name")
+        if og:
+            candidates.append(og)
+        for obj in self.articles + self.pages:
+            publisher = self.resolve(obj.get("publisher"))
+            if isinstance(publisher, list) and publisher:
+                publisher = self.resolve(publisher[0])
+            name = publisher.get("name") if isinstance(publisher, dict) else publisher
+            if isinstance(name, str) and _clean(name):
+                candidates.append(_clean(name))
+                break
+        for obj in self.ld_objects:
+            if _types(obj) & {"website"} and isinstance(obj.get("name"), str) and _clean(obj["name"]):
+                candidates.append(_clean(obj["name"]))
+                break
+        for key in ("application-name", "apple-mobile-web-app-title"):
+            value = self.meta(key)
+            if value:
+                candidates.append(value)
+        for name in candidates:
+            if not URL_RE.match(name) and len(name) <= 100:
+                return name
+        return None
+
+    def _site_keys(self) -> set[str]:
+        """Compact forms of every name this site goes by: og:site_name, publisher, app names, domain label."""
+        names: list[str] = []
+        for key in META_SITE_KEYS:
+            names.extend(self.metas.get(key, []))
+        for obj in self.ld_objects:
+            if _types(obj) & ORG_TYPES:
+                for field in ("name", "alternateName", "legalName"):
+                    if isinstance(obj.get(field), str):
+                        names.append(obj[field])
+        for obj in self.articles + self.pages:
+            publisher = self.resolve(obj.get("publisher"))
+            for pub in publisher if isinstance(publisher, list) else [publisher]:
+                pub = self.resolve(pub)
+                if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                    names.append(pub["name"])
+                elif isinstance(pub, str):
+                    names.append(pub)
+        for key in ("twitter:site",):
+            for handle in self.metas.get(key, []):
+                names.append(handle.lstrip("@"))
+        self.site_names = sorted({_clean(n) for n in names if n and len(n) <= 100}, key=len, reverse=True)
+        keys = {_key(n) for n in names if n and len(n) <= 100}
+        keys |= {k[3:] for k in keys if k.startswith("the") and len(k) > 6}
+        for url in (self.url, self.given_url):
+            parts = _TLD_EXTRACT(url) if url else None
+            if parts and parts.domain:
+                keys.add(_key(parts.domain))
+                keys.add(_key(f"{parts.domain}.{parts.suffix}"))
+                label = parts.subdomain.split(".")[-1] if parts.subdomain else ""
+                if len(label) >= 4 and label not in GENERIC_SUBDOMAINS:  # "tonedeaf.thebrag.com"
+                    keys.add(_key(label))
+        return {k for k in keys if len(k) >= 2}
+
+    def is_site(self, text: str) -> bool:
+        """Does ``text`` name this site (its site name, publisher, domain)?"""
+        key = _key(text)
+        if not key:
+            return False
+        for site in self.site_keys:
+            if key == site:
+                return True
+            if len(key) >= 4 and site.startswith(key):
+                return True  # "Guardian" for "guardiannews"
+            if len(site) >= 3 and key.startswith(site) and len(key) - len(site) <= 6:
+                return True  # "Salon.com" for "salon"
+            if len(site) >= 5 and site in key and len(key) <= len(site) + 12:
+                return True
+        return False
+
+
+def _url_key(url: str) -> str:
+    """A URL without scheme, "www.", query, fragment and trailing slash, for comparisons."""
+    url = re.sub(r"^https?://(?:www\.)?", "", url.strip().lower())
+    return re.split(r"[?#]", url, maxsplit=1)[0].rstrip("/")
+
+
+def _load_json(text: str):
+    text = text.strip()
+    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
+    text = re.sub(r"^\s*<!--|-->\s*$", "", text).strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    # Common breakage: trailing commas, several objects back to back, stray semicolons.
+    repaired = re.sub(r",\s*([}\]])", r"\1", text).rstrip(";")
+    try:
+        return json.loads(repaired, strict=False)
+    except ValueError:
+        pass
+    try:
+        return json.loads("[" + re.sub(r"}\s*{", "},{", repaired) + "]", strict=False)
+    except ValueError:
+        return None
+
+
+def _flatten_ld(data, depth: int = 0) -> Iterator[dict]:
+    """Every typed node of a JSON-LD document: top-level lists, ``@graph`` members, ``mainEntity``."""
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_ld(item, depth + 1)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _flatten_ld(data["@graph"], depth + 1)
+        if "@type" in data or "headline" in data or "datePublished" in data:
+            yield data
+        for key in ("mainEntity", "mainEntityOfPage", "itemReviewed", "hasPart"):
+            value = data.get(key)
+            if isinstance(value, (dict, list)):
+                yield from _flatten_ld(value, depth + 1)
+
+
+def _types(obj: dict) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    out: set[str] = set()
+    for v in values:
+        if isinstance(v, str):
+            out.add(v.rsplit("/", 1)[-1].rsplit(":", 1)[-1].casefold())
+    return out
+
+
+def _is_article(obj: dict) -> bool:
+    return any(ARTICLE_TYPE_RE.search(t) for t in _types(obj))
+
+
+# ================================================================================================
+# Title
+# ================================================================================================
+
+
+def _strip_site(title: str, page: _Page) -> str:
+    """Remove site-name prefixes and suffixes ("Headline | Site", "Site - Headline", "Site: Headline").
+
+    A part goes only when it names the site (site name, publisher, domain); once a site suffix is gone,
+    short section labels before it with the same separator go too ("Headline | Education | Site").
+    A colon only separates a site *prefix*, so "Coronavirus: £1,000 fine ..." keeps its first part.
+    """
+    title = _clean(title)
+    for name in page.site_names:
+        # Site names that contain separators themselves ("WSVN 7News | Miami News, Weather, Sports").
+        if len(name) >= 4 and TITLE_SEP_RE.search(name):
+            low = title.casefold()
+            if low.endswith(name.casefold()):
+                head = title[: len(title) - len(name)]
+                stripped = head.rstrip(" |•·—–~»«‹›/\\:-")
+                if stripped != head.rstrip() and _key(stripped):  # a separator stood before the name
+                    title = stripped
+    site_separator: str | None = None
+    while True:
+        seps = list(TITLE_SEP_RE.finditer(title))
+        if not seps:
+            break
+        last = seps[-1]
+        head, tail = title[: last.start()].strip(), title[last.end() :].strip()
+        colon_subtitle = last.group().strip() == ":" and not last.group()[0].isspace()  # "Headline: subtitle"
+        if not colon_subtitle and last.group().strip() and _key(head) and _is_site_part(tail, page):
+            title, site_separator = head, last.group().strip()
+            continue
+        first = seps[0]
+        head, tail = title[: first.start()].strip(), title[first.end() :].strip()
+        if len(_key(tail)) >= 4 and _is_site_part(head, page):
+            title = tail
+            continue
+        break
+    # Section labels left of a stripped site suffix: "Headline | Education" (same separator, short label).
+    while site_separator and site_separator in "|-–—·•»":
+        seps = list(TITLE_SEP_RE.finditer(title))
+        if not seps or seps[-1].group().strip() != site_separator:
+            break
+        head, tail = title[: seps[-1].start()].strip(), title[seps[-1].end() :].strip()
+        if len(tail.split()) > 3 or any(c.isdigit() for c in tail) or len(head.split()) < 4:
+            break
+        title = head
+    return title
+
+
+def _is_site_part(part: str, page: _Page) -> bool:
+    return not _key(part) or page.is_site(part)
+
+
+def _title_candidates(page: _Page) -> list[tuple[str, str]]:
+    """(source, text) pairs of declared titles, most trusted first."""
+    out: list[tuple[str, str]] = []
+    for obj in page.articles:
+        for field in ("headline", "name", "alternativeHeadline"):
+            value = obj.get(field)
+            if isinstance(value, list) and value:
+                value = value[0]
+            if isinstance(value, str) and _clean(value):
+                out.append((f"json-ld:{field}", _clean(value)))
+                break
+    for key in META_TITLE_KEYS:
+        for value in page.metas.get(key, []):
+            out.append((f"meta:{key}", value))
+    for el in page.tree.xpath('//*[@itemprop="headline"][not(self::meta)]')[:3]:
+        text = _plain_text(el)
+        if text:
+            out.append(("itemprop:headline", text))
+    for obj in page.pages:
+        for field in ("headline", "name"):
+            value = obj.get(field)
+            if isinstance(value, str) and _clean(value) and not _types(obj) & {"videoobject", "mediaobject"}:
+                out.append((f"json-ld:{field}", _clean(value)))
+                break
+    for el in page.tree.iter("title"):
+        if el.getparent() is not None and el.getparent().tag == "svg":
+            continue
+        text = _plain_text(el)
+        if text:
+            out.append(("title", text))
+            break
+    return [(src, text) for src, text in out if len(text) <= MAX_TITLE_CHARS and _key(text)]
+
+
+_HEADLINE_CLASS_XPATH = (
+    "//*[self::h1 or self::h2 or self::h3 or self::div or self::span or self::p or self::header]"
+    "[@itemprop='headline' or @itemprop='name' and ancestor::*[@itemtype][1][contains(@itemtype, 'Article')"
+    " or contains(@itemtype, 'BlogPosting')]"
+    " or re:test(@class, '(^|[\\s_-])(entry|post|article|story|page|content)[_-]?(title|headline)([\\s_-]|$)', 'i')"
+    " or re:test(@class, '(^|\\s)headline(\\s|$)', 'i')]"
+)
+_REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
+
+
+def _h1_texts(page: _Page) -> list[str]:
+    """Texts of the page's <h1> elements, in document order."""
+    out = []
+    for el in page.tree.iter("h1"):
+        text = _plain_text(el)
+        if text and _key(text) and len(text) <= MAX_TITLE_CHARS:
+            out.append(text)
+    return out
+
+
+def _headline_texts(page: _Page) -> list[str]:
+    """Other visible headline elements: "entry-title" / "post-title" / itemprop=headline (blogs whose <h1>
+    is the blog's name)."""
+    out = []
+    try:
+        elements = page.tree.xpath(_HEADLINE_CLASS_XPATH, namespaces=_REGEX_NS)
+    except (etree.XPathError, ValueError):
+        return out
+    for el in elements[:10]:
+        if el.tag == "h1" or _container_kind(el) == "excluded":
+            continue
+        text = _plain_text(el)
+        if text and _key(text) and len(text) <= MAX_TITLE_CHARS and len(text.split()) <= 40:
+            out.append(text)
+    return out
+
+
+def _words_pattern(text: str) -> str:
+    words = re.findall(r"\w+", text)
+    return r"\W*".join(re.escape(w) for w in words)
+
+
+# A separator after a headline ("Headline - Series", "Headline : Site") and before one ("Blog: Headline").
+_SEP_AFTER = r"(?:\s+(?:[|•·—–~»«‹›/\\:]|::|-{1,2})\s+|\s*[|•·»«]\s*)"
+_SEP_BEFORE = r"(?:\s+(?:[|•·—–~»«‹›/\\]|::|-{1,2}|:)\s+|\s*[|•·»«]\s*|:\s+)"
+
+
+def _affix_of(h1: str, declared: str) -> bool:
+    """Is ``declared`` the <h1> plus a separated prefix or suffix ("H1 - Series", "Blog: H1")?"""
+    if len(re.findall(r"\w+", h1)) < 2:
+        return False
+    pattern = _words_pattern(h1)
+    if re.match(r"^\W*" + pattern + r"\W*?" + _SEP_AFTER + r"\S", declared, re.IGNORECASE):
+        return True
+    return bool(re.search(r"\S" + _SEP_BEFORE + r"\W*" + pattern + r"\W*$", declared, re.IGNORECASE))
+
+
+def _best_title(page: _Page) -> str | None:
+    candidates = _title_candidates(page)
+    stripped = [(src, _strip_site(text, page)) for src, text in candidates]
+    stripped = [(src, text) for src, text in stripped if _key(text) and not page.is_site(text)]
+    all_h1s = _h1_texts(page)
+    h1s = [h for h in all_h1s if not page.is_site(h)]
+    visible = h1s + [h for h in _headline_texts(page) if not page.is_site(h)]
+    declared_keys = {_words_key(text) for _, text in stripped} | {_words_key(t) for _, t in candidates}
+
+    # 1. The visible headline: an <h1> (or entry-title) that some declared title agrees with.
+    for h1 in visible:
+        if _words_key(h1) in declared_keys:
+            return _strip_site(h1, page) or h1
+    # 2. An <h1> that wraps a declared title ("Section | Headline", "Headline Subtitle") -> the declared title;
+    #    but a declared title cut short ("Headline that goes on ...") yields to the full <h1>.
+    for h1 in h1s:
+        hk = _words_key(h1)
+        for _, text in stripped:
+            tk = _words_key(text)
+            if len(tk.split()) >= 3 and (hk.startswith(tk + " ") or hk.endswith(" " + tk)):
+                return h1 if re.search(r"(?:\.\.\.|…)\W*$", text) else text
+    # 3. A declared title that is an <h1> plus a separated affix ("Headline - Series - Site") -> the <h1>.
+    for h1 in visible:
+        for _, text in candidates:
+            if _affix_of(h1, text):
+                return h1
+    # 4. The most trusted declared title.
+    if stripped:
+        return stripped[0][1]
+    # 5. The page's only headline; else whatever the page calls itself (often just the site name).
+    if len(all_h1s) == 1 and h1s:
+        return h1s[0]
+    if candidates:
+        return candidates[0][1].strip(" |•·—–~»«‹›/\\:-") or None
+    return h1s[0] if h1s else None
+
+
+# ================================================================================================
+# Authors
+# ================================================================================================
+
+
+def _fix_case(name: str) -> str:
+    """Title-case a name written in capitals ("GRACE ZOKOVITCH" -> "Grace Zokovitch", "O'BRIEN" -> "O'Brien")."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return name
+    out_tokens = []
+    tokens = name.split()
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in NAME_SUFFIXES:
+            out_tokens.append(NAME_SUFFIXES[low])
+        elif 0 < i < len(tokens) - 1 and low in NAME_PARTICLES:
+            out_tokens.append(low)
+        elif re.fullmatch(r"(?:[^\W\d_]\.)+", token):
+            out_tokens.append(token)  # initials "T.V."
+        else:
+            out_tokens.append(_cap_word(low))
+    return " ".join(out_tokens)
+
+
+def _cap_word(word: str) -> str:
+    # capitalise after hyphens and apostrophes: "o'brien" -> "O'Brien", "tremayne-pengelly" -> "Tremayne-Pengelly"
+    pieces = re.split(r"([-'’])", word)
+    out = []
+    for i, piece in enumerate(pieces):
+        if piece in ("-", "'", "’") or not piece:
+            out.append(piece)
+            continue
+        if i >= 2 and pieces[i - 1] in ("'", "’") and len(piece) <= 1:
+            out.append(piece)  # "o'neil's" style possessive "s"
+            continue
+        cap = piece[:1].upper() + piece[1:]
+        if re.match(r"^mc[a-z]{2,}$", piece):  # "McDonald"; "Mac" is left alone ("Machado", "Mackey")
+            cap = "Mc" + piece[2:].capitalize()
+        out.append(cap)
+    return "".join(out)
+
+
+def _has_org_word(text: str, page: _Page | None = None) -> bool:
+    """Does ``text`` contain a word that marks an organisation ("News", "Press", "Foundations", the site's
+    own name as one word: "ACLU Racial Justice Program", "7 News WSVN")?"""
+    words = [w for w in re.split(r"[^\w]+", text.casefold()) if w]
+    if any(w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS) for w in words):
+        return True
+    if page is not None and len(words) > 1:
+        # A site-styled token ("WSVN", "PhillyVoice") inside the name; ordinary name case ("Lemire" on
+        # lemire.me) is left alone: personal sites carry their author's name.
+        return any(_site_styled(t, page) for t in text.split())
+    return False
+
+
+def _site_styled(token: str, page: _Page) -> bool:
+    """A token in the site's own styling ("WSVN", "PhillyVoice") that names the site."""
+    styled = token.isupper() or re.search(r"[a-z][A-Z]", token)
+    return bool(styled) and len(_key(token)) >= 3 and _key(token) in page.site_keys
+
+
+def _person_shaped(name: str) -> bool:
+    """Two to four capitalised name tokens ("Pamela Anderson", "Jose de la Cruz"), not an acronym or "The X"."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or tokens[0].casefold() in ("the", "a", "an"):
+        return False
+    for i, token in enumerate(tokens):
+        if token.casefold() in NAME_PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if not NAME_TOKEN_RE.match(token) or not token[0].isupper():
+            return False
+    return not all(t.isupper() and len(t) <= 4 for t in tokens)
+
+
+def _names_site(name: str, page: _Page | None) -> bool:
+    """A name that is the site's own name. Personal sites are named after their author ("Pamela Anderson",
+    "Matthew Davis's Blog"), so a person-shaped name is kept even then."""
+    return page is not None and page.is_site(name) and (name.isupper() or not _person_shaped(name))
+
+
+def _valid_name(name: str, page: _Page | None, strict: bool) -> bool:
+    """Is ``name`` (already cleaned) a person's name? ``strict`` for text found in the page body."""
+    if not name or len(name) > 60:
+        return False
+    folded = name.casefold().strip(" .")
+    if folded in GENERIC_AUTHORS:
+        return False
+    if SENTENCE_PUNCT_RE.search(name) or EMAIL_RE.search(name) or URL_RE.search(name):
+        return False
+    tokens = name.split()
+    if not 1 <= len(tokens) <= MAX_NAME_TOKENS:
+        return False
+    if len(tokens) == 1 and (folded in ROLE_MODIFIERS or _is_role(folded)):
+        return False
+    if folded in WIRE_AGENCIES or (len(tokens) == 1 and name.isupper() and len(name) <= 5):
+        return False  # "AP", "Reuters", an acronym ("IWB") is an organisation
+    if DOMAIN_NAME_RE.search(name) or any(
+        t.casefold() in NON_NAME_WORDS and not (0 < i < len(tokens) - 1 and t.casefold() in NAME_PARTICLES)
+        for i, t in enumerate(tokens)
+    ):
+        return False
+    if _has_org_word(name, page) or _names_site(name, page):
+        return False
+    if any(ch.isdigit() for ch in name) and (strict or len(tokens) > 1):
+        return False
+    if not any(ch.isalpha() for ch in name):
+        return False
+    if strict:
+        if len(tokens) < 2 and not (len(tokens) == 1 and tokens[0][:1].isupper() and len(tokens[0]) >= 3):
+            return False
+        for i, token in enumerate(tokens):
+            low = token.casefold()
+            if low in NAME_PARTICLES and 0 < i < len(tokens) - 1:
+                continue
+            if _is_role(low):
+                return False
+            if not NAME_TOKEN_RE.match(token) or not token[0].isupper():
+                return False
+    else:
+        lower_tokens = [t for t in tokens if t[:1].islower() and t.casefold() not in NAME_PARTICLES]
+        if len(lower_tokens) > 1 or (lower_tokens and len(tokens) == 1 and len(tokens[0]) < 3):
+            return False
+        if any(_is_role(t.casefold()) for t in tokens):
+            return False
+    return True
+
+
+def _is_role(word: str) -> bool:
+    word = word.casefold().strip(".,")
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+
+
+def _is_role_part(word: str) -> bool:
+    return _is_role(word) or word.casefold().strip(".,") in ROLE_MODIFIERS
+
+
+def _strip_roles(part: str) -> str:
+    """Drop job titles around a name: "Senior Writer Jane Doe" / "Jane Doe Staff Writer" -> "Jane Doe";
+    "Leah C. Stokes Assistant professor of political science" -> "Leah C. Stokes"; a part that is only a
+    job title ("Health Reporter") -> ""."""
+    tokens = part.split()
+    start = 0
+    while start < len(tokens) and _is_role_part(tokens[start]):
+        start += 1
+    if any(_is_role(t) for t in tokens[:start]):
+        tokens = tokens[start:]
+    for i in range(1, len(tokens)):
+        if _is_role_part(tokens[i]):
+            j = i
+            while j < len(tokens) and _is_role_part(tokens[j]):
+                j += 1
+            if any(_is_role(t) for t in tokens[i:j]):
+                tokens = tokens[:i]
+                break
+    return " ".join(tokens)
+
+
+def split_authors(text: str, page: _Page | None = None, strict: bool = False) -> list[str]:
+    """Person names in one author string ("By Jane Doe and John Roe | Site", "A, Staff Writer; B")."""
+    text = _clean(text)
+    if not text:
+        return []
+    text = URL_RE.sub(" ", text)
+    text = EMAIL_RE.sub(" ", text)
+    text = HANDLE_RE.sub(" ", text)
+    text = WS_RE.sub(" ", text).strip(" -–—|:,;")
+    prefixed = False
+    for _ in range(2):
+        stripped = BYLINE_PREFIX_RE.sub("", text).strip(" -–—|:,;")
+        prefixed = prefixed or stripped != text
+        text = stripped
+    if not prefixed:
+        late = LATE_BY_RE.match(text)
+        if late and re.search(r"\d|posted|published|written|updated|" + MONTHS, late["pre"], re.IGNORECASE):
+            text = late["names"]  # "Posted on September 21, 2020 by Adi Tzlil"
+    text = BYLINE_TAIL_RE.sub("", text).strip(" -–—|:,;/")
+    if not text or text.casefold().strip(" .") in GENERIC_AUTHORS or _names_site(text, page):
+        return []  # "No Author", "Jobs & Hire" (the site itself)
+    names: list[str] = []
+    for raw in SPLIT_NAMES_RE.split(text):
+        part = BYLINE_PREFIX_RE.sub("", raw.strip(" -–—").lstrip(".")).strip(" -–—").lstrip(".")
+        if not part or part.casefold().rstrip(".") in GENERIC_AUTHORS:
+            continue
+        part = AFFILIATION_RE.sub("", part).strip(" -–—").lstrip(".").strip()
+        part = re.sub(r"^(?:dr|prof|mr|mrs|ms|mx|sir)\.?\s+", "", part, flags=re.IGNORECASE)
+        part = _strip_roles(part)
+        tokens = part.split()
+        while len(tokens) > 2 and page is not None and _site_styled(tokens[-1], page):
+            tokens.pop()  # "Adam Aaronson PhillyVoice (Staff)"
+        part = " ".join(tokens)
+        if names and part.casefold() in NAME_SUFFIXES:
+            names[-1] = f"{names[-1]} {NAME_SUFFIXES[part.casefold()]}"  # "Perry Bacon, Jr."
+            continue
+        if part.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?i:jr|sr|st))\.$", part):
+            part = part.rstrip(".").strip()
+        if _valid_name(part, page, strict) and _valid_name(_fix_case(part), page, strict):
+            names.append(_fix_case(part))
+    if page is not None and len(names) > 1:
+        people = [n for n in names if not page.is_site(n)]
+        names = people or names  # "Rob Picheta, CNN": the site's name is not one of the authors
+    return names
+
+
+def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        key = _key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
+def _ld_author_names(value, page: _Page) -> list[str]:
+    """Names in a JSON-LD ``author``: strings, Person objects (by ``@id`` too), lists of either.
+    Organisation-typed authors name nobody."""
+    out: list[str] = []
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        item = page.resolve(item)
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and not _types(item) & ORG_TYPES:
+            name = item.get("name")
+            if isinstance(name, dict):
+                name = name.get("@value")
+            if not isinstance(name, (str, list)) and isinstance(item.get("givenName"), str):
+                name = f"{item['givenName']} {item.get('familyName') or ''}"
+            out.extend(n for n in (name if isinstance(name, list) else [name]) if isinstance(n, str))
+    return out
+
+
+# Class / id tokens of containers whose names are not the article's authors (comment threads, teasers ...).
+_EXCLUDED_CONTAINER_RE = re.compile(
+    r"^(?:comments?|comment[-_].*|.*[-_]comments?|commentlist|respond|reply|replies|disqus.*|"
+    r"related.*|.*[-_]related.*|recommend.*|.*[-_]recommend.*|more[-_]?(?:from|stories|articles|news).*|"
+    r"read[-_]?(?:next|more|also).*|also[-_]?read.*|outbrain.*|taboola.*|trending.*|popular.*|most[-_].*|"
+    r"promo.*|newsletter.*|sidebar|sidebar[-_].*|site[-_]footer|page[-_]footer|global[-_]footer|"
+    r"footer|colophon|teasers?|.*[-_]teasers?|cards?|.*[-_]cards?|carousel.*|slider.*|playlist.*|"
+    r"(?:wp-)?caption.*|.*[-_]caption|credits?|.*[-_]credits?|photo[-_]?credit.*)$",
+    re.IGNORECASE,
+)
+# Tokens of an element (or its close ancestors) that hold pictures, bios and links rather than the byline.
+_NON_BYLINE_TOKEN_RE = re.compile(
+    r"avatar|image|img|photo|picture|thumb|bio\b|bio[-_]|[-_]bio|biography|description|desc\b|[-_]desc|"
+    r"social|share|follow|icon|logo|tooltip|popup|modal|more[-_]?posts|all[-_]?posts|count",
+    re.IGNORECASE,
+)
+# Author boxes (usually after the article): a second-tier source.
+_AUTHOR_BOX_RE = re.compile(
+    r"author[-_]?(?:box|info|card|profile|about|wrap(?:per)?|details|block|section|panel|bio)|about[-_]?(?:the[-_]?)?author"
+    r"|post[-_]?author[-_]?(?:box|info)|abh_|saboxplugin|molongui",
+    re.IGNORECASE,
+)
+
+
+def _tokens(el) -> list[str]:
+    return " ".join(filter(None, (el.get("class"), el.get("id")))).split()
+
+
+def _container_kind(el) -> str | None:
+    """The kind of container around ``el``: "excluded" inside comments, teasers, site footers and asides;
+    "box" inside an author box; else None."""
+    kind = None
+    node = el
+    depth = 0
+    in_article = False
+    while node is not None and node.tag not in ("body", "html"):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("article", "main"):
+            in_article = True
+        if tag in ("aside", "nav", "figcaption", "figure", "blockquote", "form"):
+            return "excluded"
+        if tag == "footer" and not in_article and not _inside(node, ("article", "main")):
+            return "excluded"
+        tokens = _tokens(node)
+        if depth < 15 and any(_EXCLUDED_CONTAINER_RE.match(t) for t in tokens):
+            return "excluded"
+        if any(_AUTHOR_BOX_RE.search(t) for t in tokens):
+            kind = "box"
+        node = node.getparent()
+        depth += 1
+    return kind
+
+
+def _inside(el, tags: tuple[str, ...]) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node.tag in tags:
+            return True
+        node = node.getparent()
+    return False
+
+
+_BYLINE_XPATH = (
+    "//*[@rel='author' or contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
+    " or @itemprop='author' or @itemprop='creator'"
+    " or contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
+    " or contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'author')"
+    " or contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'writer')"
+    " or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
+    " or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'author')"
+    " or contains(translate(@data-testid, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
+    " or contains(translate(@data-component, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' vcard ')"
+    " or (self::a and (contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/reporters/')"
+    " or contains(@href, '/reporter/') or contains(@href, '/writers/') or contains(@href, '/writer/')"
+    " or contains(@href, '/byline/') or contains(@href, '/columnists/') or contains(@href, '/contributors/')"
+    " or contains(@href, '/contributor/') or contains(@href, '/people/') or contains(@href, '/staff/')"
+    " or contains(@href, '/profile/') or contains(@href, '/journalists/') or contains(@href, '/journalist/')"
+    " or contains(@href, '?author=')))]"
+)
+
+
+def _byline_elements(page: _Page) -> list[tuple[int, object]]:
+    """(tier, element) for byline-like elements: tier 0 in the article's header area, tier 1 in author boxes."""
+    try:
+        elements = page.tree.xpath(_BYLINE_XPATH)
+    except etree.XPathError:
+        return []
+    out = []
+    for el in elements:
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "img", "body", "html"):
+            continue
+        own = _tokens(el)
+        if any(_NON_BYLINE_TOKEN_RE.search(t) for t in own) and not any("byline" in t.lower() for t in own):
+            continue
+        kind = _container_kind(el)
+        if kind == "excluded":
+            continue
+        out.append((1 if kind == "box" else 0, el))
+    out.sort(key=lambda pair: pair[0])  # stable: document order within a tier
+    return out
+
+
+def _byline_names(el, page: _Page) -> list[str]:
+    """Names in one byline element: its hCard/microdata name parts when it has them, else its text."""
+    names: list[str] = []
+    for sub in el.xpath(".//*[@itemprop='name'] | .//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"):
+        text = (sub.get("content") or "") if sub.tag == "meta" else _text(sub)
+        names.extend(split_authors(text, page, strict=False))
+    if names:
+        return names
+    if el.tag == "meta":
+        return []
+    text = _text(el)
+    if not text or len(text.split()) > MAX_BYLINE_WORDS:
+        return []
+    names = split_authors(text, page, strict=True)
+    parent = el.getparent()
+    if names and el.tag == "a" and parent is not None and parent.tag not in ("body", "html"):
+        # A link to an author page inside "By <a>A</a> and <a>B</a>": the whole line names them all.
+        line = _text(parent)
+        if len(line.split()) <= 15:
+            around = split_authors(line, page, strict=True)
+            if {_key(n) for n in names} <= {_key(n) for n in around}:
+                return around
+    return names
+
+
+def _author_candidates(page: _Page) -> list[tuple[str, tuple[str, ...]]]:
+    """(source, names) from every kind of author markup, most trusted first."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for obj in page.articles:
+        value = obj.get("author") or obj.get("creator")
+        if value:
+            names = [n for name in _ld_author_names(value, page) for n in split_authors(name, page)]
+            if names:
+                out.append(("json-ld", _dedupe(names)))
+                break
+    for key in META_AUTHOR_KEYS:
+        names = []
+        for value in page.metas.get(key, []):
+            if URL_RE.match(value) or value.startswith("/"):
+                continue
+            names.extend(split_authors(value, page))
+        if names:
+            out.append((f"meta:{key}", _dedupe(names)))
+    tiers_done: set[int] = set()
+    for tier, el in _byline_elements(page):
+        if tier in tiers_done:
+            continue
+        names = _byline_names(el, page)
+        if names:
+            out.append(("byline" if tier == 0 else "author-box", _dedupe(names)))
+            tiers_done.add(tier)
+    for obj in page.pages:
+        value = obj.get("author") or obj.get("creator")
+        if value:
+            names = [n for name in _ld_author_names(value, page) for n in split_authors(name, page)]
+            if names:
+                out.append(("json-ld", _dedupe(names)))
+                break
+    return out
+
+
+def _authors(page: _Page) -> tuple[tuple[str, ...], str | None]:
+    """The author list most sources agree on; ties go to the most trusted source.
+
+    Sources disagree mostly when a CMS field holds the account that posted the story (a web producer)
+    while the byline and the analytics tags name the reporters: agreement picks the reporters.
+    """
+    candidates = _author_candidates(page)
+    if not candidates:
+        return (), None
+    keys = [{_key(n) for n in names} for _, names in candidates]
+
+    def support(i: int) -> int:
+        return sum(1 for j in range(len(candidates)) if j != i and keys[i] & keys[j])
+
+    best = max(range(len(candidates)), key=lambda i: (support(i), -i))
+    # A fuller list that contains the chosen one (JSON-LD naming only the first of two reporters).
+    for i in range(len(candidates)):
+        if keys[i] > keys[best] and support(i) >= 1:
+            best = i
+    return candidates[best][1], candidates[best][0]
+
+
+# ================================================================================================
+# Dates
+# ================================================================================================
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """A date string as an aware UTC datetime; a bare date is midnight UTC. None when unparseable or implausible."""
+    parsed = _parse_date_local(value)
+    return parsed.astimezone(UTC) if parsed is not None else None
+
+
+def _parse_date_local(value: str | None) -> datetime | None:
+    """Like :func:`parse_date` but keeps the page's own UTC offset (its calendar date is the publisher's)."""
+    if not value or not isinstance(value, str):
+        return None
+    text = _clean(value)
+    if not text or len(text) > 80:
+        return None
+    parsed = _parse_iso(text)
+    if parsed is None:
+        if re.fullmatch(r"\d{9,13}", text):  # epoch seconds / milliseconds
+            seconds = int(text) / (1000 if len(text) > 11 else 1)
+            try:
+                parsed = datetime.fromtimestamp(seconds, tz=UTC)
+            except (OverflowError, OSError, ValueError):
+                return None
+        else:
+            parsed = _parse_loose(text)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    if not MIN_YEAR <= parsed.astimezone(UTC).year <= MAX_YEAR:
+        return None
+    return parsed
+
+
+def _parse_iso(text: str) -> datetime | None:
+    m = ISO_DATE_RE.match(text)
+    if not m:
+        return None
+    try:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        hh, mm, ss = int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0)
+        if hh == 24:
+            hh = 0
+        result = datetime(y, mo, d, hh, mm, min(ss, 59))
+    except ValueError:
+        return None
+    tz = (m["tz"] or "").upper()
+    if tz in ("Z", "UTC", "GMT"):
+        return result.replace(tzinfo=UTC)
+    if tz:
+        sign = 1 if tz[0] == "+" else -1
+        digits = tz[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+        if hours > 14 or minutes >= 60:
+            return result.replace(tzinfo=UTC)
+        return result.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+    return result
+
+
+_DEFAULT_DATE = datetime(1900, 1, 1)
+# Zone abbreviations news pages print after times ("9:49 am EST"); IST is India's (the common use on news sites).
+_TZ_ABBREVIATIONS = {
+    name: int(float(hours) * 3600)
+    for name, hours in (
+        pair.split("=")
+        for pair in (
+            "UTC=0 GMT=0 Z=0 WET=0 BST=1 CET=1 WAT=1 CEST=2 EET=2 SAST=2 EEST=3 MSK=3 EAT=3 IST=5.5 PKT=5 ICT=7 "
+            "WIB=7 HKT=8 SGT=8 PHT=8 AWST=8 JST=9 KST=9 AEST=10 AEDT=11 NZST=12 NZDT=13 AST=-4 ADT=-3 EST=-5 EDT=-4 "
+            "ET=-5 CST=-6 CDT=-5 CT=-6 MST=-7 MDT=-6 MT=-7 PST=-8 PDT=-7 PT=-8 AKST=-9 AKDT=-8 HST=-10"
+        ).split()
+    )
+}
+
+
+def _parse_loose(text: str) -> datetime | None:
+    """RFC 2822 and human dates ("Fri, 30 Oct 2020 07:45:02 GMT", "Tue Feb 20 2018 01:00:00 GMT+0100 (CET)")."""
+    text = PARENTHESES_RE.sub(" ", text)
+    # "GMT+0100" means one hour ahead of UTC; dateutil reads POSIX-style "GMT+1" the other way round.
+    text = GMT_OFFSET_RE.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}{m.group(3) or '00'}", text)
+    text = re.sub(r"\b(?:at|@|on|published|updated|posted)\b", " ", text, flags=re.IGNORECASE)
+    text = WS_RE.sub(" ", text).strip(" ,|")
+    if not re.search(r"(?:19|20)\d{2}", text):
+        return None
+    without_year = re.sub(r"(?:19|20)\d{2}", " ", text)
+    if not HAS_DAY_RE.search(re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", " ", without_year)):
+        return None  # a month or a year alone is not a date
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil warns about zone names it does not know; they are ignored
+        try:
+            parsed = date_parser.parse(text, default=_DEFAULT_DATE, fuzzy=False, tzinfos=_TZ_ABBREVIATIONS)
+        except (ValueError, OverflowError, TypeError):
+            try:
+                parsed = date_parser.parse(text, default=_DEFAULT_DATE, fuzzy=True, tzinfos=_TZ_ABBREVIATIONS)
+            except (ValueError, OverflowError, TypeError):
+                return None
+    if parsed.year == 1900:
+        return None
+    return parsed
+
+
+def _ld_dates(objs: list[dict], fields: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    for obj in objs:
+        for field in fields:
+            value = obj.get(field)
+            if isinstance(value, list) and value:
+                value = value[0]
+            if isinstance(value, str):
+                yield f"json-ld:{field}", value
+
+
+def _date_candidates(page: _Page) -> Iterator[tuple[str, str]]:
+    """(source, raw value) pairs for the original publication date, most trusted first."""
+    yield from _ld_dates(page.articles, ("datePublished", "dateCreated"))
+    for key in META_DATE_KEYS:
+        for value in page.metas.get(key, []):
+            yield f"meta:{key}", value
+    for el in page.tree.xpath(
+        "//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"
+        " | //time[@pubdate] | //*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+        " | //abbr[contains(@class, 'published')]"
+    ):
+        if _container_kind(el) == "excluded":
+            continue  # a comment's or a teaser's date
+        for attr in ("datetime", "content", "title", "data-datetime"):
+            value = el.get(attr)
+            if value:
+                yield f"html:{el.tag}[{attr}]", value
+                break
+        else:
+            yield f"html:{el.tag}", _text(el)
+    yield from _ld_dates(page.pages, ("datePublished", "dateCreated", "uploadDate"))
+
+
+def _url_date(url: str | None) -> datetime | None:
+    if not url:
+        return None
+    path = re.sub(r"^https?://[^/]+", "", url)
+    m = DATE_IN_URL_RE.search(path)
+    if m:
+        try:
+            return datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=UTC)
+        except ValueError:
+            return None
+    m = DATE_IN_URL_NAMED_RE.search(path)
+    if m:
+        try:
+            return date_parser.parse(f"{m['d']} {m['m']} {m['y']}", default=_DEFAULT_DATE).replace(tzinfo=UTC)
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+def _htmldate(html: str, page: _Page) -> datetime | None:
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - htmldate ships with trafilatura
+        return None
+    try:
+        found = find_date(
+            html,
+            extensive_search=True,
+            original_date=True,
+            url=page.url or page.given_url,
+            min_date=datetime(MIN_YEAR, 1, 1),
+            max_date=datetime(MAX_YEAR, 12, 31),
+        )
+    except Exception:  # noqa: BLE001 - htmldate can raise on odd markup; a heuristic must never break the page
+        return None
+    return _parse_date_local(found) if found else None
+
+
+def _looks_like_article(page: _Page) -> bool:
+    """Any sign that the page is one article (not a home page, a listing or a service page)?"""
+    if page.articles or (page.meta("og:type") or "").lower() in ("article", "blog", "news", "blogposting"):
+        return True
+    if any(key.startswith("article:") for key in page.metas):
+        return True
+    try:
+        return bool(
+            page.tree.xpath(
+                "(//article | //time | //*[@itemprop='articleBody' or @itemprop='datePublished']"
+                " | //*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
+                " or contains(concat(' ', normalize-space(@class), ' '), ' type-post ')"
+                " or contains(@class, 'entry-content') or contains(@class, 'post-content')"
+                " or contains(@class, 'article-body') or contains(@class, 'article-content')"
+                " or contains(@class, 'story-body')])[1]"
+            )
+        )
+    except etree.XPathError:
+        return False
+
+
+def _published(html: str, page: _Page) -> tuple[datetime | None, str | None]:
+    """The original publication date (with the page's own UTC offset) and where it came from."""
+    for source, raw in _date_candidates(page):
+        parsed = _parse_date_local(raw)
+        if parsed is not None:
+            return parsed, source
+    found = _url_date(page.url) or _url_date(page.given_url)
+    if found is not None:
+        return found, "url"
+    if _looks_like_article(page):  # htmldate on a home page or a listing finds some date, rarely the right one
+        found = _htmldate(html, page)
+        if found is not None:
+            return found, "htmldate"
+    return None, None
+
+
+def _calendar_date(published: datetime, page: _Page) -> date:
+    """The publisher's calendar date: the URL's date when the page states its time in UTC but files the story
+    under the neighbouring local day (/2023/11/08/ for 2023-11-09T04:30Z)."""
+    local = published.date()
+    url_day = _url_date(page.url) or _url_date(page.given_url)
+    if url_day is not None and abs((url_day.date() - local).days) == 1 and published.utcoffset() == timedelta(0):
+        return url_day.date()
+    return local
+
+
+# ================================================================================================
+# Entry point
+# ================================================================================================
+
+
+def _description(page: _Page) -> str | None:
+    for key in ("og:description", "description", "twitter:description", "dc.description"):
+        value = page.meta(key)
+        if value:
+            return value
+    for obj in page.articles:
+        value = obj.get("description")
+        if isinstance(value, str) and _clean(value):
+            return _clean(value)
+    return None
+
+
+def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
+    """Title, authors, original publication date, site name, canonical URL and description of a page.
+
+    ``tree`` may be an lxml tree of ``html`` the caller already parsed; it is only read, never changed.
+    """
+    html = html or ""
+    if tree is None:
+        tree = _parse_html(html)
+    elif hasattr(tree, "getroot"):
+        tree = tree.getroot()
+    if tree is None:
+        published = _url_date(url)
+        return PageMetadata(
+            None, (), published, "url" if published else None, None, url, None, published.date() if published else None
+        )
+    page = _Page(tree, url)
+    authors, _source = _authors(page)
+    published, source = _published(html, page)
+    return PageMetadata(
+        title=_best_title(page),
+        authors=authors,
+        published_at=published.astimezone(UTC) if published is not None else None,
+        published_at_source=source,
+        site_name=page.site_name,
+        url=page.url,
+        description=_description(page),
+        published_date=_calendar_date(published, page) if published is not None else None,
+    )
