@@ -20,7 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows.inputs import InputError, InputRef, Rejected, discover, read_input
-from flows.warehouse import discard, known_articles, load_to_staging, publish, table_counts
+from flows.warehouse import discard, known_articles, known_entities, load_to_staging, publish, table_counts
 from newsetl.settings import Settings
 from schemas.tables import TABLES
 from transforms.cleaning import CleanArticle, clean_html, clean_plaintext
@@ -117,9 +117,10 @@ def analyse_batch(cleaned: list[tuple[str, CleanArticle]], settings: Settings) -
 
 
 @task(cache_policy=NO_CACHE)
-def read_known_articles(settings: Settings):
-    """The published warehouse's article fingerprints, so that a copy of a known story is a duplicate."""
-    return known_articles(settings.warehouse)
+def read_warehouse_state(settings: Settings):
+    """What the run resolves against: the published articles' fingerprints (a copy of a known story is a
+    duplicate) and entities (a known name keeps its key)."""
+    return known_articles(settings.warehouse), known_entities(settings.warehouse)
 
 
 @task(cache_policy=NO_CACHE)
@@ -185,7 +186,7 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
         records.extend(analyse_batch(cleaned, settings))
         _progress("articles", min(i * settings.batch_size, len(items)), len(items))
 
-    run = build_tables(records, read_known_articles(settings))
+    run = build_tables(records, *read_warehouse_state(settings))
     input_of_article = dict(zip(run.frames["dim_article"]["article_key"], run.frames["dim_article"]["input_ref"]))
     frames, row_quarantine = validate_tables(run.frames, input_of_article)
     dropped_articles = set(input_of_article) - set(frames["dim_article"]["article_key"])

@@ -22,10 +22,13 @@ import polars as pl
 from newsetl.settings import PROJECT_ROOT
 from schemas.tables import LOAD_ORDER, TABLES
 from transforms.dedupe import Candidate
+from transforms.resolution import KNOWN_SCHEMA
 
 SQL_DIR = PROJECT_ROOT / "sql"
-# the merge files' order: bridge rows are found through the claims they hang on, so they go first
-MERGE_ORDER = ("bridge_claim_entity",) + tuple(t for t in LOAD_ORDER if t != "bridge_claim_entity")
+# the merge files' order: bridge rows are found through the claims they hang on, so they go first; aliases
+# recount their mentions, so they go after fact_mention
+MERGE_ORDER = ("bridge_claim_entity",) + tuple(
+    t for t in LOAD_ORDER if t not in ("bridge_claim_entity", "dim_entity_alias")) + ("dim_entity_alias",)
 
 
 def _sql(*parts: str) -> str:
@@ -106,6 +109,18 @@ def known_articles(warehouse: Path) -> list[Candidate]:
             "from dim_article a join article_fingerprint f using (article_key)"
         ).fetchall()
     return [Candidate(f"article:{key}", chash, tuple(sig), ref) for key, chash, ref, sig in rows]
+
+
+def known_entities(warehouse: Path) -> pl.DataFrame | None:
+    """The published entities with their mention counts, for the run's names to join (read-only)."""
+    if not warehouse.exists():
+        return None
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select e.entity_key, e.canonical_name, e.entity_type, count(m.mention_key) as n_mentions "
+            "from dim_entity e left join fact_mention m using (entity_key) group by all"
+        ).fetchall()
+    return pl.DataFrame(rows, schema=KNOWN_SCHEMA, orient="row")
 
 
 def table_counts(warehouse: Path) -> dict[str, int]:

@@ -47,6 +47,9 @@ KEY = pl.Int64
 TEXT = pl.String
 
 CLAIM_TYPES = ("quote", "reported", "statement")
+# how a mention was tied to its entity: see transforms/entities.py (within an article) and resolution.py (across)
+MENTION_RESOLUTIONS = ("exact", "short_form", "acronym", "place", "propagated", "inferred", "fuzzy")
+ALIAS_RULES = ("canonical", "title", *MENTION_RESOLUTIONS)
 AMOUNT_KINDS = ("money", "percent", "count")
 RUN_STATUSES = ("success", "failed")
 QUARANTINE_STAGES = ("discover", "read", "clean", "nlp", "validate", "load")
@@ -145,6 +148,8 @@ TABLES: dict[str, Table] = {
             columns=(
                 Column("alias", TEXT, "VARCHAR", "a surface form seen in an article, e.g. Altman, U.S., President-elect Donald Trump"),
                 Column("entity_key", KEY, "BIGINT", "the entity it names", references="dim_entity.entity_key"),
+                Column("rule", TEXT, "VARCHAR", "how the alias was attached: the canonical name, a titled form, or how its mentions were resolved", enum=ALIAS_RULES),
+                Column("n_mentions", pl.Int32, "INTEGER", "mentions in the warehouse written this way (recounted at every load)"),
             ),
             text_columns=("alias",),
         ),
@@ -161,7 +166,7 @@ TABLES: dict[str, Table] = {
                 Column("char_end", pl.Int32, "INTEGER", "end offset (exclusive) into dim_article.body_text"),
                 Column("surface", TEXT, "VARCHAR", "the text at [char_start, char_end)"),
                 Column("resolution", TEXT, "VARCHAR", "how the mention was tied to its entity",
-                       enum=("exact", "short_form", "acronym", "place", "propagated")),
+                       enum=MENTION_RESOLUTIONS),
             ),
             text_columns=("surface",),
         ),

@@ -435,3 +435,26 @@ def test_normalise_text():
 def test_stable_key_keeps_look_alike_parts_apart():
     assert len({stable_key(None), stable_key(""), stable_key(1), stable_key("1")}) == 4
     assert stable_key("a\x1fb") != stable_key("a", "b")
+
+
+def test_shared_surname_goes_to_the_person_named_in_the_nearer_paragraph(nlp):
+    text = ("Bill Clinton spoke first.\n\nHillary Clinton followed him on stage. Clinton said the plan would work."
+            "\n\nClinton later left.")
+    doc = with_ents(nlp, text, [("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"),
+                                ("Clinton", "PERSON")])
+    first, second = by_surface(article_mentions(doc, text), "Clinton")
+    assert first.canonical == "Hillary Clinton" and second.canonical == "Hillary Clinton"
+
+
+def test_full_names_differing_in_a_middle_initial_are_one_name(nlp):
+    text = "Donald J. Trump spoke on Monday. Donald Trump spoke again on Tuesday, and Donald Trump left. Trump waved."
+    doc = with_ents(nlp, text, [("Donald J. Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Donald Trump", "PERSON"),
+                                ("Trump", "PERSON")])
+    assert {m.canonical for m in article_mentions(doc, text)} == {"Donald Trump"}
+
+
+def test_a_one_word_org_that_opens_a_longer_org_is_that_org_not_a_person(nlp):
+    text = "Harrison Ford praised Ford Motor on Monday. Ford said sales rose."
+    doc = with_ents(nlp, text, [("Harrison Ford", "PERSON"), ("Ford Motor", "ORG"), ("Ford", "ORG")])
+    ford = [m for m in article_mentions(doc, text) if m.surface == "Ford"]
+    assert [(m.canonical, m.label) for m in ford] == [("Ford Motor", "ORG")]

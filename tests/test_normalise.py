@@ -329,3 +329,12 @@ def test_source_name_does_not_depend_on_the_order(analyse):
     forward = build_tables([a, b]).frames["dim_source"]
     backward = build_tables([b, a]).frames["dim_source"]
     assert forward.equals(backward)
+
+
+def test_an_entity_is_named_by_its_full_name_not_by_the_surnames_linked_to_it(analyse):
+    full = analyse("full.txt", article("Nancy Pelosi spoke in Congress on Monday about the budget."))
+    surnames = [analyse(f"s{i}.txt", article(f"Pelosi said on day {i} that the budget would pass."))
+                for i in range(3)]
+    frames = build_tables([full, *surnames]).frames
+    people = frames["dim_entity"].filter(pl.col("entity_type") == "PERSON")["canonical_name"].to_list()
+    assert "Nancy Pelosi" in people and "Pelosi" not in people

@@ -150,9 +150,9 @@ def test_duplicate_compound_key_reports_both_rows():
     frames = valid_frames()
     e = frames["dim_entity"]["entity_key"][0]
     alias = _frame("dim_entity_alias", [
-        {"alias": "Altman", "entity_key": e},
-        {"alias": "Sam Altman", "entity_key": e},
-        {"alias": "Altman", "entity_key": e},
+        {"alias": "Altman", "entity_key": e, "rule": "short_form", "n_mentions": 3},
+        {"alias": "Sam Altman", "entity_key": e, "rule": "canonical", "n_mentions": 1},
+        {"alias": "Altman", "entity_key": e, "rule": "short_form", "n_mentions": 3},
     ])
     result = validate_tables({**frames, "dim_entity_alias": alias})["dim_entity_alias"]
     assert failed(result) == {0: ["expect_compound_columns_to_be_unique(alias,entity_key)"],

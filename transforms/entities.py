@@ -264,7 +264,7 @@ def resolve(mentions: list[Mention], text: str) -> list[Mention]:
             if place is not None:
                 m = replace(m, canonical=place, label="GPE", resolution="place")
         out.append(m)
-    return _resolve_short_forms([_drop_leading_the(m) for m in out])
+    return _resolve_short_forms([_drop_leading_the(m) for m in out], text)
 
 
 def _is_proper(phrase: str) -> bool:
@@ -283,24 +283,75 @@ def _drop_leading_the(m: Mention) -> Mention:
     return replace(m, canonical=_strip_the(m.canonical))
 
 
-def _resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
-    """One-word names resolve to the one full person name they are the surname or first name of."""
-    full = sorted({m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2})
+def _person_key(name: str) -> tuple[str, str]:
+    """(first, last) of a full name, middle names and initials left out: "Donald J. Trump" -> (donald, trump)."""
+    words = name.casefold().replace(".", "").split()
+    return words[0], words[-1]
+
+
+def _unify_full_names(mentions: list[Mention]) -> list[Mention]:
+    """Full names that differ only in middle names or initials are one name: the form written most often."""
+    forms: dict[tuple[str, str], Counter] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2:
+            forms.setdefault(_person_key(m.canonical), Counter())[m.canonical] += 1
+    best = {key: min(c, key=lambda n: (-c[n], len(n), n)) for key, c in forms.items()}
+    return [replace(m, canonical=best[_person_key(m.canonical)])
+            if m.label == "PERSON" and len(m.canonical.split()) >= 2 else m for m in mentions]
+
+
+def _nearest_owner(people: list[Mention], owners: set[str], pos: int, text: str) -> set[str]:
+    """The one owner named in full in a later paragraph than every other owner, before ``pos``; else none."""
+    last: dict[str, int] = {}
+    for p in people:
+        if p.canonical in owners and p.char_end <= pos:
+            last[p.canonical] = max(last.get(p.canonical, -1), p.char_start)
+    if not last:
+        return set()
+    ranked = sorted(last.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1:
+        return {ranked[0][0]}  # the others are named only after it
+    (best, best_pos), (_, second_pos) = ranked[0], ranked[1]
+    return {best} if "\n\n" in text[second_pos:best_pos] else set()
+
+
+def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
+    """One-word names resolve to the full name they belong to, in the article.
+
+    - A surname (or else a first name) that one full person name carries resolves to that person.
+    - One that several carry (Hillary and Bill Clinton) resolves to the person named in full nearest before it,
+      when the others were last named in full in an earlier paragraph; otherwise it stays unresolved.
+    - A one-word ORG that opens a longer organisation name ("Ford" beside "Ford Motor") is that organisation.
+    """
+    mentions = _unify_full_names(mentions)
+    people = [m for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2]
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
-    for name in full:
-        parts = name.split()
-        by_last.setdefault(parts[-1].casefold(), set()).add(name)
-        by_first.setdefault(parts[0].casefold(), set()).add(name)
+    for m in people:
+        first, last = m.canonical.split()[0].casefold(), m.canonical.split()[-1].casefold()
+        by_last.setdefault(last, set()).add(m.canonical)
+        by_first.setdefault(first, set()).add(m.canonical)
+    org_heads: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "ORG" and len(m.canonical.split()) >= 2:
+            org_heads.setdefault(m.canonical.split()[0].casefold(), set()).add(m.canonical)
     out = []
     for m in mentions:
         words = m.canonical.split()
-        if len(words) == 1 and m.resolution not in ("acronym", "place"):  # "Jordan" the country stays a country
-            key = words[0].casefold()
-            owners = by_last.get(key) or by_first.get(key) or set()
-            if len(owners) == 1:
-                (name,) = owners
-                m = replace(m, canonical=name, label="PERSON",
-                            resolution="short_form" if m.resolution == "exact" else m.resolution)
+        if len(words) != 1 or m.resolution in ("acronym", "place"):  # "Jordan" the country stays a country
+            out.append(m)
+            continue
+        key = words[0].casefold()
+        how = "short_form" if m.resolution == "exact" else m.resolution
+        if m.label == "ORG" and len(org_heads.get(key, ())) == 1:
+            (org,) = org_heads[key]
+            out.append(replace(m, canonical=org, resolution=how))
+            continue
+        owners = by_last.get(key) or by_first.get(key) or set()
+        if len(owners) > 1:
+            owners = _nearest_owner(people, owners, m.char_start, text)
+        if len(owners) == 1:
+            (name,) = owners
+            m = replace(m, canonical=name, label="PERSON", resolution=how)
         out.append(m)
     return out

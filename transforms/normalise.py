@@ -25,9 +25,8 @@ from transforms.cleaning import CleanArticle
 from transforms.dedupe import Candidate, Duplicate, find_duplicates, signature
 from transforms.entities import article_mentions
 from transforms.keys import content_hash, name_key, stable_key
+from transforms.resolution import resolve_entities
 
-# ties in the type vote go to the label earlier in this list
-LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 UNKNOWN_SOURCE = "unknown"
 
 
@@ -90,11 +89,13 @@ def _source_key(article: CleanArticle) -> tuple[int, str | None, str]:
     return stable_key("source", natural), article.domain, name
 
 
-def build_tables(records: list[ArticleRecords], known: list[Candidate] = ()) -> RunTables:
+def build_tables(records: list[ArticleRecords], known: list[Candidate] = (),
+                 known_entities: pl.DataFrame | None = None) -> RunTables:
     """The run's rows for every data table (not etl_run or quarantine).
 
     ``known`` are the articles already in the warehouse (``Candidate`` with ref ``article:<article_key>``):
-    an input that repeats one of them, or an earlier input of the run, is a duplicate and is not loaded."""
+    an input that repeats one of them, or an earlier input of the run, is a duplicate and is not loaded.
+    ``known_entities`` are the warehouse's entities (``resolution.KNOWN_SCHEMA``), which the run's names join."""
     incoming = [Candidate(r.input_ref, r.content_hash, r.signature, r.input_ref) for r in records]
     duplicates = find_duplicates(incoming, known)
     duplicate_refs = {d.ref for d in duplicates}
@@ -133,33 +134,26 @@ def build_tables(records: list[ArticleRecords], known: list[Candidate] = ()) -> 
     # a source's name is the one most of its articles give (ties: alphabetical), whatever the input order
     sources = [{"source_key": key, "domain": domain, "name": min(names, key=lambda n: (-names[n], n))}
                for (key, domain), names in sorted(source_names.items(), key=lambda kv: kv[0][0])]
-    mentions = _mention_frame(kept)
-    entity_of = _entity_votes(mentions)
-    mentions = mentions.join(entity_of, on="name_key", how="left")
-    entities = (
-        mentions.group_by("entity_key", "entity_type", "canonical")
+    mentions = resolve_entities(_mention_frame(kept), known_entities)
+    entities = (  # the name most of its own mentions use; names of linked mentions ("Pelosi") only as a last resort
+        mentions.with_columns(linked=pl.col("resolution").is_in(["inferred", "fuzzy"]))
+        .group_by("entity_key", "entity_type", "canonical", "linked")
         .len()
-        .sort(["entity_key", "len", "canonical"], descending=[False, True, False])
+        .sort(["entity_key", "linked", "len", "canonical"], descending=[False, False, True, False])
         .group_by("entity_key", maintain_order=True)
         .first()
         .select("entity_key", pl.col("canonical").alias("canonical_name"), "entity_type")
     )
-    aliases = (
-        pl.concat([
-            mentions.select(alias="surface", entity_key="entity_key"),
-            mentions.select(alias="canonical", entity_key="entity_key"),
-            mentions.select(alias=pl.col("alias_forms"), entity_key="entity_key").explode("alias").drop_nulls(),
-        ])
-        .unique()
-        .sort("entity_key", "alias")
-    )
+    if known_entities is not None:  # an entity the run joined to keeps its warehouse name
+        entities = entities.update(known_entities.select("entity_key", "canonical_name", "entity_type"),
+                                   on="entity_key")
     fact_mention = mentions.select(
         mention_key=pl.struct("article_key", "char_start", "char_end").map_elements(
             lambda s: stable_key("mention", s["article_key"], s["char_start"], s["char_end"]), return_dtype=pl.Int64),
         article_key="article_key", entity_key="entity_key", date_key="date_key", char_start="char_start",
         char_end="char_end", surface="surface", resolution="resolution",
     )
-    claims, bridge, amounts = _claim_rows(kept, mentions, entity_of)
+    claims, bridge, amounts = _claim_rows(kept, mentions)
     frames = {
         "dim_source": _frame("dim_source", sources),
         "dim_date": _frame("dim_date", sorted(dates.values(), key=lambda d: d["date_key"])),
@@ -168,7 +162,7 @@ def build_tables(records: list[ArticleRecords], known: list[Candidate] = ()) -> 
             {"article_key": stable_key("article", r.content_hash), "minhash": list(r.signature)} for r in kept]),
         "article_duplicate": _frame("article_duplicate", duplicate_rows),
         "dim_entity": entities.cast(TABLES["dim_entity"].schema).sort("entity_key"),
-        "dim_entity_alias": aliases.cast(TABLES["dim_entity_alias"].schema),
+        "dim_entity_alias": _alias_rows(mentions).cast(TABLES["dim_entity_alias"].schema),
         "fact_mention": fact_mention.cast(TABLES["fact_mention"].schema).sort("article_key", "char_start"),
         "fact_claim": _frame("fact_claim", claims),
         "bridge_claim_entity": _frame("bridge_claim_entity", bridge),
@@ -182,35 +176,40 @@ def _mention_frame(kept: list[ArticleRecords]) -> pl.DataFrame:
     for r in kept:
         article_key = stable_key("article", r.content_hash)
         date_key = _date_key(r.article.published_at)
-        rows.extend({**m, "article_key": article_key, "date_key": date_key, "name_key": name_key(m["canonical"])}
-                    for m in r.mentions)
+        rows.extend({**m, "article_key": article_key, "date_key": date_key} for m in r.mentions)
     schema = {"char_start": pl.Int32, "char_end": pl.Int32, "surface": pl.String, "label": pl.String,
               "canonical": pl.String, "resolution": pl.String, "alias_forms": pl.List(pl.String),
-              "article_key": pl.Int64, "date_key": pl.Int32, "name_key": pl.String}
-    return pl.DataFrame(rows, schema=schema).filter(pl.col("name_key") != "")
+              "article_key": pl.Int64, "date_key": pl.Int32}
+    return pl.DataFrame(rows, schema=schema)
 
 
-def _entity_votes(mentions: pl.DataFrame) -> pl.DataFrame:
-    """name_key -> (entity_type, entity_key): the type most mentions carry, ties by LABEL_PRIORITY."""
-    priority = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+def _alias_rows(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Every surface form of an entity, with the rule that attached it and its mentions in this run."""
+    surfaces = (
+        mentions.group_by("surface", "entity_key", "resolution").len()
+        .sort(["surface", "entity_key", "len", "resolution"], descending=[False, False, True, False])
+        .group_by("surface", "entity_key", maintain_order=True)
+        .agg(rule=pl.col("resolution").first(), n_mentions=pl.col("len").sum())
+        .rename({"surface": "alias"})
+    )
+    canonical = mentions.select(alias="canonical", entity_key="entity_key").unique().with_columns(
+        rule=pl.lit("canonical"), n_mentions=pl.lit(0, pl.UInt32))
+    titled = (
+        mentions.select(alias="alias_forms", entity_key="entity_key").explode("alias").drop_nulls().unique()
+        .with_columns(rule=pl.lit("title"), n_mentions=pl.lit(0, pl.UInt32))
+    )
+    # a surface that is also the canonical name or a titled form keeps its mention rule and count
     return (
-        mentions.group_by("name_key", "label")
-        .len()
-        .with_columns(rank=pl.col("label").replace_strict(priority, default=len(priority), return_dtype=pl.Int32))
-        .sort(["name_key", "len", "rank"], descending=[False, True, False])
-        .group_by("name_key", maintain_order=True)
-        .first()
-        .select(
-            "name_key",
-            entity_type=pl.col("label"),
-            entity_key=pl.struct("name_key", "label").map_elements(
-                lambda s: stable_key("entity", s["name_key"], s["label"]), return_dtype=pl.Int64),
-        )
+        pl.concat([surfaces, canonical.join(surfaces, on=["alias", "entity_key"], how="anti"),
+                   titled.join(surfaces, on=["alias", "entity_key"], how="anti")
+                   .join(canonical, on=["alias", "entity_key"], how="anti")])
+        .sort("entity_key", "alias")
     )
 
 
-def _claim_rows(kept, mentions: pl.DataFrame, entity_of: pl.DataFrame):
-    key_of = dict(zip(entity_of["name_key"], entity_of["entity_key"]))
+def _claim_rows(kept, mentions: pl.DataFrame):
+    # a speaker is the entity its canonical name resolved to in that article
+    key_of = {(a, c): k for a, c, k in mentions.select("article_key", "canonical", "entity_key").unique().iter_rows()}
     spans_by_article: dict[int, list[tuple[int, int, int]]] = {}
     for a, s, e, k in mentions.select("article_key", "char_start", "char_end", "entity_key").iter_rows():
         spans_by_article.setdefault(a, []).append((s, e, k))
@@ -224,7 +223,7 @@ def _claim_rows(kept, mentions: pl.DataFrame, entity_of: pl.DataFrame):
             speaker = c["speaker_canonical"]
             claims.append({
                 "claim_key": claim_key, "article_key": article_key, "claim_type": c["claim_type"],
-                "speaker_entity_key": key_of.get(name_key(speaker)) if speaker else None,
+                "speaker_entity_key": key_of.get((article_key, speaker)) if speaker else None,
                 "speaker_surface": c["speaker_surface"], "claim_text": c["claim_text"], "cue": c["cue"],
                 "char_start": c["char_start"], "char_end": c["char_end"], "date_key": date_key,
             })

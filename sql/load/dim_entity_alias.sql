@@ -15,3 +15,16 @@ final as (
 )
 
 select * from final;
+
+-- recount every alias's mentions over the whole warehouse, now that this run's mentions are in
+update wh.dim_entity_alias
+set n_mentions = 0;
+
+update wh.dim_entity_alias as alias
+set n_mentions = counts.n_mentions
+from (
+    select entity_key, surface as alias, count(*) as n_mentions
+    from wh.fact_mention
+    group by all
+) as counts
+where alias.entity_key = counts.entity_key and alias.alias = counts.alias;
