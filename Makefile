@@ -9,7 +9,7 @@ OLD_DUCKDB_STAMP := $(OLD_DUCKDB)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export GX_ANALYTICS_ENABLED ?= false
 
-.PHONY: setup run test bench lint clean eval
+.PHONY: setup run test bench lint clean eval entity-report
 
 setup: $(STAMP) $(OLD_DUCKDB_STAMP)
 
@@ -33,6 +33,9 @@ test: setup
 
 bench: setup
 	$(PY) -m tests.bench
+
+entity-report: setup
+	$(PY) -m tests.entity_report
 
 # cleaning quality on tests/fixtures/corpus/*: newsetl next to bare trafilatura (ARGS="--details" lists failures)
 eval: setup

@@ -137,6 +137,54 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+# what each alias rule means, for `newsetl entities --explain`
+RULE_MEANINGS = {
+    "canonical": "the entity's own name",
+    "title": "the name with a title or role before it, as written",
+    "exact": "tagged by spaCy as this name",
+    "short_form": "a surname or first name that the article's full name carries",
+    "acronym": "defined in parentheses after the long name",
+    "place": "a way of writing the country (pycountry and common press forms)",
+    "propagated": "an occurrence the tagger missed, of a name it tagged elsewhere in the article",
+    "inferred": "a surname-only or acronym-only article, linked to the dominant entity across articles",
+    "fuzzy": "a spelling variant that rapidfuzz matched",
+}
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """Why an entity's aliases were merged: each alias with the rule that attached it and its mentions."""
+    settings = Settings.from_env(warehouse=args.warehouse)
+    console = _console()
+    with _connect(settings.warehouse) as con:
+        entities = con.execute(
+            "select distinct e.entity_key, e.canonical_name, e.entity_type from dim_entity e "
+            "left join dim_entity_alias a using (entity_key) "
+            "where lower(e.canonical_name) = lower($1) or lower(a.alias) = lower($1) order by 2, 1",
+            [args.explain]).fetchall()
+        if not entities:
+            console.print(f"no entity is named or aliased {args.explain!r}")
+            return 1
+        for key, name, entity_type in entities:
+            n_mentions, n_articles = con.execute(
+                "select count(*), count(distinct article_key) from fact_mention where entity_key = ?", [key]
+            ).fetchone()
+            console.print(f"[bold]{name}[/] ({entity_type}, entity_key {key}): {n_mentions} mentions in "
+                          f"{n_articles} articles")
+            table = Table("alias", "rule", "mentions", "why")
+            for alias, rule, n in con.execute(
+                "select alias, rule, n_mentions from dim_entity_alias where entity_key = ? "
+                "order by n_mentions desc, alias", [key]).fetchall():
+                table.add_row(alias, rule, str(n), RULE_MEANINGS.get(rule, ""))
+            console.print(table)
+            others = con.execute(
+                "select canonical_name, entity_type from dim_entity where entity_key <> ? and "
+                "split_part(lower(canonical_name), ' ', -1) = split_part(lower(?), ' ', -1) order by 1",
+                [key, name]).fetchall()
+            if others:
+                console.print("kept apart (same last word): " + ", ".join(f"{n} ({t})" for n, t in others))
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     settings = Settings.from_env(warehouse=args.warehouse)
     with _connect(settings.warehouse) as con:
@@ -173,6 +221,10 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--limit", type=int, default=10)
     status.add_argument("--format", choices=("table", "csv", "json"), default="table")
     status.set_defaults(func=cmd_status)
+    entities = sub.add_parser("entities", help="explain how an entity's aliases were merged")
+    entities.add_argument("--explain", required=True, metavar="NAME", help="a canonical name or an alias")
+    entities.add_argument("--warehouse")
+    entities.set_defaults(func=cmd_entities)
     evaluate = sub.add_parser("eval", help="score the cleaning against hand-checked pages, next to bare trafilatura")
     from newsetl.evaluation import add_arguments as add_eval_arguments
 

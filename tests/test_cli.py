@@ -92,3 +92,13 @@ def test_an_older_duckdb_client_opens_the_published_file(samples_warehouse):
     assert out.returncode == 0, out.stderr
     version, n_articles, _ = out.stdout.split()
     assert version.startswith("1.1") and int(n_articles) > 0
+
+
+def test_entities_explain_shows_each_alias_with_its_rule(samples_warehouse):
+    warehouse, _ = samples_warehouse
+    out = newsetl("entities", "--explain", "Altman", "--warehouse", str(warehouse))
+    assert out.returncode == 0, out.stderr
+    assert "Sam Altman (PERSON" in out.stdout
+    assert "short_form" in out.stdout and "title" in out.stdout
+    missing = newsetl("entities", "--explain", "Nobody Atall", "--warehouse", str(warehouse))
+    assert missing.returncode == 1 and "no entity" in missing.stdout
