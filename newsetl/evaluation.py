@@ -21,7 +21,8 @@ Metrics (each is hits / n, summed over the pages of a corpus):
 - ``without_kept_out``: ``without`` snippets absent from the body / all ``without`` snippets;
 - ``title``: annotated pages whose title matches after :func:`normalise` (an empty gold title is not counted);
 - ``authors``: annotated pages whose SET of normalised author names matches (empty gold = no author);
-- ``date``: annotated pages whose ``published_at`` date is the gold ``YYYY-MM-DD`` ("" = no date);
+- ``date``: annotated pages whose publication day (``published_date``, the day on the publisher's calendar,
+  which is ``published_date_key``) is the gold ``YYYY-MM-DD`` ("" = no date);
 - ``body_start``: goose3 pages whose body begins with ``cleaned_text`` (white space normalised);
 - ``body_found``: goose3 pages whose body contains ``cleaned_text`` anywhere (diagnostic: found but not at the
   start means extra text before the article).
@@ -233,7 +234,9 @@ def run_newsetl(html: str, url: str | None) -> Extraction:
     from transforms.cleaning import clean_html
 
     article = clean_html(html, url=url)
-    published = article.published_at.date().isoformat() if article.published_at else None
+    # the day the page shows (the warehouse's published_date_key), not the UTC day of published_at
+    day = article.published_date or (article.published_at.date() if article.published_at else None)
+    published = day.isoformat() if day else None
     return Extraction(article.body_text or "", article.title, tuple(article.authors), published)
 
 

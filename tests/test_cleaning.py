@@ -478,7 +478,7 @@ def test_clean_html_article_page():
     assert article.authors == ("Jane Doe", "John Roe")
     assert article.published_at == datetime(2024, 5, 1, 12, 30, tzinfo=UTC)
     assert article.published_at.tzinfo is not None
-    assert article.published_at_source == "trafilatura"
+    assert article.published_at_source == "meta:article:published_time"
     assert article.site_name == "Example Gazette"
     assert article.domain == "example-gazette.co.uk"
     assert article.url == "https://news.example-gazette.co.uk/city/harbour-bridge"
@@ -525,6 +525,368 @@ def test_clean_html_uses_html_lang_and_byline_fallbacks():
     assert article.authors == ("Ana Ruiz",)
     assert article.domain == "portnews.com"
     assert "By Ana Ruiz" not in article.body_text
+
+
+# --------------------------------------------------------------------------------------------
+# Boilerplate: newsletters, cookies, comments, sharing, ads, metadata lines, disclosures
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Morning Briefing Newsletter",
+        "Newsletters",
+        "Sign up for our free newsletter and get the day's top stories.",
+        "Subscribe to our newsletter:",
+        "Get the best of our journalism delivered straight to your inbox.",
+        "To keep reading, please subscribe to The Harbour Times.",
+        "Already a subscriber? Log in for immediate access to this story.",
+        "Join now or renew to get:",
+        "Get reporter alerts",
+    ],
+)
+def test_newsletter_and_subscription_promos_are_dropped(line):
+    article = clean_plaintext(doc(PARA_1, line, PARA_2))
+    assert paragraphs(article) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The paper said its weekly newsletter now reaches two million readers, up from 1.2 million in 2022.",
+        "Subscribers to the port's freight service will pay about 4% more from January, the authority said.",
+    ],
+)
+def test_reporting_about_newsletters_and_subscriptions_is_kept(line):
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies to improve your experience on our site.",
+        "This website uses cookies. By continuing to use this site, you agree to our use of cookies.",
+        "Accept all cookies",
+        "Manage cookie preferences",
+        "I have read and understood the privacy notice. Do not show this message again.",
+        "If you accept this notice, your choice will be saved and the page will refresh.",
+    ],
+)
+def test_cookie_banners_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
+
+
+def test_reporting_about_cookies_is_kept():
+    line = "The regulator fined the retailer for placing tracking cookies on shoppers' phones without asking first."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a comment",
+        "Leave a Reply",
+        "12 Comments",
+        "Comments (4)",
+        "View Comments",
+        "Show all 230 comments",
+        "Log in to comment",
+        "You must be logged in to post a comment.",
+        "Comments are closed.",
+        "Join the conversation",
+        "Be the first to comment",
+        "January 13, 2020 at 08:45 AM | categories: Python | View Comments",
+    ],
+)
+def test_comment_section_lines_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister declined to comment on the report, saying the inquiry had not finished its work.",
+        "Residents left 300 comments on the proposal during the six-week consultation.",
+    ],
+)
+def test_reporting_about_comments_is_kept(line):
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share on Facebook",
+        "Share this article",
+        "Tweet",
+        "Facebook Twitter LinkedIn Email",
+        "Share via Email | Print",
+        "Follow us on Twitter",
+        "Follow The Harbour Times on Twitter and Instagram @HarbourTimes for the latest news.",
+        "Get Harbour Business on Twitter and Facebook!",
+    ],
+)
+def test_share_and_follow_lines_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
+
+
+def test_reporting_about_social_networks_is_kept():
+    line = "Facebook shares fell 4% on Tuesday after the company warned that advertising revenue would slow."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored Ads", "Skip to main content"],
+)
+def test_advertisement_and_navigation_labels_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated: June 13, 2019",
+        "Published on 12 March 2024, 08:00 GMT",
+        "August 31, 2021",
+        "04/19/13",
+        "Tags: Politics, Harbour, Transport",
+        "Category : Press Releases",
+        "2/5",
+        "WWW.HARBOURNEWS.COM",
+        "—————————",
+    ],
+)
+def test_metadata_lines_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
+
+
+def test_sentences_with_dates_are_kept():
+    line = "On August 31, 2021, the authority signed the contract."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We may earn a commission when you buy through links on our site.",
+        "This post contains affiliate links.",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+        "Submit your letter to the editor via this form.",
+    ],
+)
+def test_disclosures_and_feedback_promos_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read: Two Storms Are Worse Than One",
+        "(MORE: The Best Photos Of The Harbour Festival)",
+        "Next: Seeking A New Home",
+        "More from Harbour Life: Ten walks along the coast",
+    ],
+)
+def test_more_cross_link_lines_are_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
+
+
+@pytest.mark.parametrize("marker", ["Editors' Recommendations", "Recommended for you", "More Stories"])
+def test_more_related_headings_start_a_block(marker):
+    article = clean_plaintext(doc(PARA_1, marker, "Port Strike Ends After Two Weeks", "Tram Fares To Rise"))
+    assert paragraphs(article) == [PARA_1]
+
+
+# --------------------------------------------------------------------------------------------
+# HTML body: precision confirmation, page hints, headline lists, the repeated headline
+# --------------------------------------------------------------------------------------------
+
+
+def page(*blocks: str, title: str = "Harbour Bridge Approved") -> str:
+    """A minimal article page with the given body HTML blocks."""
+    return f"<html><head><title>{title}</title></head><body><article>{''.join(blocks)}</article></body></html>"
+
+
+PAGE_PARAGRAPHS = [f"<p>{p}</p>" for p in HTML_PARAGRAPHS if p != "What Comes Next"]
+PAGE_TEXTS = [p for p in HTML_PARAGRAPHS if p != "What Comes Next"]
+URL = "https://news.example-gazette.co.uk/city/harbour-bridge"
+
+
+def test_boilerplate_article_page_keeps_only_the_story():
+    html = (FIXTURES / "boilerplate_article.html").read_text(encoding="utf-8")
+    article = clean_html(html, url="https://www.riversidecourier.example/farming/water")
+    assert article.extraction_method == "trafilatura"
+    assert article.title == "Valley Farmers Win Fight Over River Water"
+    body = paragraphs(article)
+    assert body[0].startswith("Farmers in the lower valley won")
+    assert body[-1].startswith("The ruling takes effect next month")
+    assert article.headings == ("A Long Dispute",)
+    for dropped in (
+        "cookies",
+        "Updated",
+        "Share on Facebook",
+        "Advertisement",
+        "Apple trees in an orchard",
+        "Newsletter",
+        "commission",
+        "Related",
+        "Drought Forces Orchards",
+        "Comments",
+        "Leave a comment",
+        "Log in to comment",
+        "All rights reserved",
+    ):
+        assert dropped not in article.body_text
+
+
+def test_figure_caption_repeated_in_the_text_is_dropped():
+    caption = "Workers inspect the old harbour crossing before its demolition next year."
+    html = page(
+        PAGE_PARAGRAPHS[0],
+        f"<p>{caption}</p>",
+        *PAGE_PARAGRAPHS[1:],
+        f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>",
+    )
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_caption_text_outside_figures_is_kept():
+    line = "Workers inspect the old harbour crossing before its demolition next year."
+    html = page(PAGE_PARAGRAPHS[0], f"<p>{line}</p>", *PAGE_PARAGRAPHS[1:])
+    assert line in paragraphs(clean_html(html, url=URL))
+
+
+def test_run_of_title_cased_headlines_is_dropped():
+    headlines = [
+        "Port Strike Ends After Two Weeks Of Talks",
+        "Tram Fares To Rise Again In January",
+        "Mayor Unveils Plan For New Waterfront Park",
+    ]
+    html = page(*PAGE_PARAGRAPHS, *(f"<p>{h}</p>" for h in headlines))
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_two_title_cased_lines_are_no_list():
+    lines = ["Port Strike Ends After Two Weeks Of Talks", "Tram Fares To Rise Again In January"]
+    html = page(*PAGE_PARAGRAPHS, *(f"<p>{h}</p>" for h in lines), "<p>The harbour reopens on Monday.</p>")
+    assert paragraphs(clean_html(html, url=URL))[-3:-1] == lines
+
+
+def test_headline_repeated_below_a_kicker_is_dropped_with_it():
+    html = page(
+        "<p>City News</p><p>Harbour Bridge Approved</p>",
+        *PAGE_PARAGRAPHS,
+        title="Harbour Bridge Approved | Example Gazette",
+    )
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_headline_repeated_without_the_authors_suffix_is_dropped():
+    html = page("<p>Harbour Bridge Approved</p>", *PAGE_PARAGRAPHS, title="Harbour Bridge Approved - Jane Doe")
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_label_above_the_text_is_dropped():
+    html = page("<p>Episode Description:</p>", *PAGE_PARAGRAPHS)
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_line_break_inside_a_sentence_does_not_split_the_paragraph():
+    broken = (
+        "<p>The council voted on Tuesday to approve a new bridge across the harbour,<br>"
+        "ending a debate that has lasted for more than a decade.</p>"
+    )
+    poem = "<p>Harbour lights are burning<br>Ships are coming home</p>"
+    article = clean_html(page(broken, *PAGE_PARAGRAPHS, poem), url=URL)
+    assert paragraphs(article)[0] == (
+        "The council voted on Tuesday to approve a new bridge across the harbour, "
+        "ending a debate that has lasted for more than a decade."
+    )
+    assert paragraphs(article)[-2:] == ["Harbour lights are burning", "Ships are coming home"]
+
+
+def test_lines_that_only_the_default_run_keeps_must_stand_on_their_own():
+    lines = [cleaning._Line(t) for t in ("Harbour Life", PARA_1, "Short teaser", "- a list item", "Port Plans", PARA_2)]
+    lines[4] = cleaning._Line("Port Plans", heading=2)
+    precise = [cleaning._Line(PARA_1)]
+    kept = [line.text for line in cleaning._confirmed_lines(lines, precise)]
+    assert kept == [PARA_1, "- a list item", "Port Plans", PARA_2]
+
+
+def test_fallback_merges_blocks_only_the_precision_run_found():
+    base = [cleaning._Line(t) for t in (PARA_1, PARA_2, PARA_3)]
+    garbled = PARA_2.replace("about 600 people, ", "")  # the same paragraph with a link's text missing
+    extra = [cleaning._Line(t) for t in (PARA_1, "- 2 tablespoons vegetable oil", garbled, PARA_3)]
+    merged = [line.text for line in cleaning._merge_lines(base, extra)]
+    assert merged == [PARA_1, PARA_2, "- 2 tablespoons vegetable oil", PARA_3]  # the garbled copy is left out
+
+
+def test_whole_link_lines_are_dropped_in_runs_or_when_no_sentence():
+    tree = cleaning.load_html(
+        "<html><body><a href='/1'>Port Strike Ends</a><a href='/2'>Tram fares to rise.</a>"
+        "<a href='/3'>Read the report.</a><a href='/4'>Harbour Plans</a><a href='/5'>Port Plans</a></body></html>"
+    )
+    lines = [
+        cleaning._Line(PARA_1),
+        cleaning._Line("- Port Strike Ends"),
+        cleaning._Line("Tram fares to rise."),
+        cleaning._Line(PARA_2),
+        cleaning._Line("Read the report."),  # a whole link, but a sentence on its own: kept
+        cleaning._Line(PARA_3),
+        cleaning._Line("Harbour Plans", heading=2),  # a linked heading: kept
+        cleaning._Line("Port Plans"),  # a lone link that is no sentence: dropped
+    ]
+    kept = [line.text for line in cleaning._drop_by_page_hints(lines, cleaning._page_hints(tree))]
+    assert kept == [PARA_1, PARA_2, "Read the report.", PARA_3, "Harbour Plans"]
+
+
+# --------------------------------------------------------------------------------------------
+# HTML: the second extractor
+# --------------------------------------------------------------------------------------------
+
+READABILITY_PAGE = (
+    "<html><head><title>Harbour Bridge Approved</title></head><body>"
+    "<div id='story'><h2>What Comes Next</h2>"
+    + "".join(PAGE_PARAGRAPHS)
+    + "<ul><li>The bridge opens in 2027.</li><li>It will cost 40 million euros.</li></ul></div></body></html>"
+)
+
+
+def test_second_extractor_when_trafilatura_finds_nothing(monkeypatch):
+    monkeypatch.setattr(cleaning.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    article = clean_html(READABILITY_PAGE, url=URL)
+    assert article.extraction_method == "readability"
+    assert paragraphs(article) == [
+        "What Comes Next",
+        *PAGE_TEXTS,
+        "- The bridge opens in 2027.",
+        "- It will cost 40 million euros.",
+    ]
+    assert article.headings == ("What Comes Next",)
+    assert article.title == "Harbour Bridge Approved"  # metadata still comes from trafilatura's own pass
+
+
+def test_second_extractor_must_find_clearly_more(monkeypatch):
+    monkeypatch.setattr(cleaning.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    article = clean_html(page("<p>Too short to be an article.</p>"), url=URL)
+    assert article.extraction_method == "trafilatura_fallback"
+    assert article.body_text == ""
+
+
+def test_second_extractor_not_tried_when_trafilatura_finds_the_story(monkeypatch):
+    def fail(html):
+        raise AssertionError("readability must not run")
+
+    monkeypatch.setattr(cleaning, "_readability_lines", fail)
+    article = clean_html((FIXTURES / "article.html").read_text(encoding="utf-8"))
+    assert article.extraction_method == "trafilatura"
+
+
+def test_second_extractor_survives_unparseable_pages():
+    assert cleaning._readability_lines("") == []
+    assert cleaning._readability_lines("<html></html>") == []
 
 
 # --------------------------------------------------------------------------------------------
@@ -582,3 +944,18 @@ def test_property_spans_and_paragraph_shape(text):
 @given(st.text())
 def test_property_any_text_is_handled(text):
     _check_shape(clean_plaintext(text))
+
+
+html_blocks = st.lists(
+    st.tuples(st.sampled_from(["p", "h2", "li", "figcaption", "div"]), st.sampled_from([t for t in LINE_POOL if t])),
+    max_size=10,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_blocks)
+def test_property_html_bodies_keep_the_paragraph_shape(blocks):
+    html = page(*(f"<{tag}>{text}</{tag}>" for tag, text in blocks))
+    article = clean_html(html, url=URL)
+    _check_shape(article)
+    assert article.extraction_method in {"trafilatura", "trafilatura_fallback", "readability"}

@@ -3,8 +3,11 @@
 Everything here is a pure function of its text arguments: no file or network I/O, no NLP models
 beyond py3langid. Two entry points:
 
-* :func:`clean_html` runs trafilatura for the main text and metadata, then the same line filters
-  as plain text (boilerplate, bylines, "read next" blocks) over its paragraphs.
+* :func:`clean_html` runs trafilatura for the main text and metadata (twice: with its defaults and
+  favouring precision, keeping the default run's lines that precision confirms or that stand on
+  their own), falls back to readability-lxml when that finds (almost) nothing, drops what the page
+  marks as figure captions and lists of links, then applies the same line filters as plain text
+  (boilerplate, bylines, "read next" blocks) over its paragraphs.
 * :func:`clean_plaintext` handles text with one paragraph per line. Every rule is general: a line
   is dropped because of what it *is* (a promotion, a photo credit, a footer, a byline ...), never
   because of which site it came from.
@@ -17,14 +20,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import date, datetime
+from difflib import SequenceMatcher
 
+import lxml.html
 import py3langid
 import tldextract
 import trafilatura
+from lxml import etree
+from readability import Document as ReadabilityDocument
 from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
+
+from transforms.metadata import page_metadata
 
 __all__ = ["CleanArticle", "clean_html", "clean_plaintext", "detect_language"]
 
@@ -33,17 +44,29 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # --- size thresholds -------------------------------------------------------------------------
 MAX_TITLE_WORDS = 20  # a headline is at most this long
 MAX_HEADING_WORDS = 12  # a section heading is at most this long
+MAX_LEAD_LINES = 3  # the headline repeated in an HTML body is among its first lines
+MIN_TITLE_PART_WORDS = 3  # one side of "Headline - Site" must be this long to count as the headline
+MIN_HEADLINE_RUN = 3  # this many headline-like lines in a row are a list of other articles
+MIN_LISTED_HEADLINE_WORDS = 4  # ... each at least this long
+MAX_LABEL_WORDS = 4  # a line like "Episode Description:" above the text is a label
 MIN_PARAGRAPH_WORDS = 6  # a "real paragraph" sentence (ends a read-next block) is at least this long
 MAX_CREDIT_WORDS = 10  # a photo-credit line naming an agency is at most this long
 MAX_SPONSOR_WORDS = 15  # "brought to you by X" alone marks a footer only on a short line
 MAX_BYLINE_WORDS = 20
+MAX_BANNER_WORDS = 60  # a cookie banner or newsletter promo is at most this long
+MAX_META_WORDS = 20  # a metadata line ("Tags: ...", a date) is at most this long
 MIN_LANGUAGE_LETTERS = 20  # below this, language detection is a guess: return None
-MIN_PRECISION_CHARS = 200  # a precision extraction shorter than this triggers the recall retry
+MIN_DETECT_CHARS = 200  # a body this long is detected for its language rather than trusting <html lang>
+MIN_PRECISION_CHARS = 200  # a precision extraction shorter than this is not trusted
+PRECISION_SHARE = 0.5  # nor one with less than this share of the default extraction's text
+MIN_BODY_CHARS = 250  # a body shorter than this (after the filters) makes the second extractor try
+SECOND_EXTRACTOR_GAIN = 1.5  # the second extractor wins when it finds this many times more text
 CAPITALISED_SHARE = 0.75  # share of content words that must be capitalised in a heading
 
 # --- characters --------------------------------------------------------------------------------
 TERMINAL_PUNCTUATION = ".!?…"
 HEADING_BAD_ENDINGS = TERMINAL_PUNCTUATION + ":;,"
+SENTENCE_BREAK_MARKS = TERMINAL_PUNCTUATION + ":;"  # a line ending with one of these may end a paragraph
 CLOSING_MARKS = "\"'”’»)]}*_ \u00a0"  # ignored when looking at how a line ends
 
 # --- word lists --------------------------------------------------------------------------------
@@ -80,6 +103,44 @@ LONE_BOILERPLATE = frozenset(
         "share",
         "print",
         "comments",
+        "ad",
+        "ads",
+        "adchoices",
+        "paid content",
+        "paid post",
+        "partner content",
+        "article continues below",
+        "article continues below advertisement",
+        "article continues after advertisement",
+        "story continues after advertisement",
+        "continue reading below",
+        "scroll to continue",
+        "scroll to continue with content",
+        "skip to content",
+        "skip to main content",
+        "main content",
+        "back to top",
+        "return to top",
+        "top of page",
+        "next article",
+        "previous article",
+        "next story",
+        "previous story",
+        "loading",
+        "see more",
+        "show more",
+        "view more",
+        "load more",
+        "read full article",
+        "read the full article",
+        "read the full story",
+        "listen to this article",
+        "sponsored ads",
+        "sponsored links",
+        "sponsored stories",
+        "promoted stories",
+        "promoted content",
+        "ads by google",
     }
 )
 # Stock-photo and wire agencies named in photo-credit lines.
@@ -116,20 +177,21 @@ _CTA_VERBS = (
     r"register(?:\s+(?:here|now|today|for\s+free|for\s+(?:the|our|this)|to)\b)",
     r"sign[ -]?up\b",
     r"subscribe\b",
-    r"click\b",
+    r"click(?:\s+(?:here|to|below|now|the\s+(?:link|button|box|banner|image|icon))\b|\s*$)",
     r"tap\s+here\b",
     r"download\s+(?:the|our|it|now)\b",
-    r"get\s+(?:the\s+latest|our|your\s+free|free|access|instant)\b",
+    r"get\s+(?:the\s+latest|our|your\s+free|free|access|instant|(?:\w+\s+)?(?:alerts|notifications)\b)\b",
     r"join\s+(?:us|now|today|our|free)\b",
     r"don[’']?t\s+miss\b",
     r"follow\s+us\b",
-    r"(?:claim|grab|reserve)\s+your\b",
+    r"(?:claim|grab|reserve)\s+your\s+(?:\w+\s+)?(?:spot|seat|place|copy|ticket|tickets|discount|offer|free)\b",
     r"try\s+(?:it\s+)?(?:free|now)\b",
 )
 CTA_RE = re.compile(r"(?:^|[.!?…]\s+|[|:–—]\s*)(?:" + "|".join(_CTA_VERBS) + ")", re.IGNORECASE)
 CTA_ANYWHERE_RE = re.compile(
     r"\b(?:click|tap|register|sign[ -]?up|subscribe)\s+here\b|\bget\s+the\s+latest\b"
-    r"|\bdownload\s+(?:the|our)\s+(?:\w+\s+)?app\b",
+    r"|\bdownload\s+(?:the|our)\s+(?:\w+\s+)?apps?\b|\bplease\s+(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\b"
+    r"|\balready\s+(?:a\s+)?(?:subscriber|member)\b.{0,60}\b(?:log|sign)\s*in\b",
     re.IGNORECASE,
 )
 # Weaker promotional cues: enough to drop a bullet, not a paragraph.
@@ -140,8 +202,11 @@ WEAK_PROMO_RE = re.compile(
 )
 # "Also Read: <headline>" style cross-links.
 ALSO_READ_RE = re.compile(
-    r"^(?:also\s+read|read\s+also|read\s+more|read\s+next|related|see\s+also|recommended|don[’']?t\s+miss"
-    r"|must\s+read|trending|watch|listen|more\s+reading|further\s+reading)\s*[:：|–—-]\s*\S",
+    r"^[(\[]?(?:also\s+read|read\s+also|read\s+more|read\s+next|related|see\s+also|recommended|don[’']?t\s+miss"
+    r"|must\s+read|trending|watch|listen|more\s+reading|further\s+reading)\s*[:：|–—-]\s*\S"
+    r"|^[(\[]?(?:read|more|see|next|previous|related\s+(?:article|story|video)|more\s+from\s+[\w ]{1,40}?"
+    r"|read\s+the\s+(?:full\s+)?(?:story|report|article)"
+    r"|(?:also|more)\s+on\s+[\w ]{1,30}?)\s*[:：]\s*\S",
     re.IGNORECASE,
 )
 # A heading that introduces a list of other articles; it and the headlines after it go.
@@ -150,7 +215,8 @@ RELATED_HEADING_RE = re.compile(
     r"|more\s+from\b.{0,50}|more\s+(?:stories|news|coverage)|more\s+on\s+this\s+story"
     r"|(?:you|we\s+think\s+you)\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+(?:for\s+you|reading|stories))?"
     r"|trending(?:\s+(?:now|stories))?|most\s+(?:read|popular)|further\s+reading|what\s+to\s+read\s+next"
-    r"|editor[’']?s\s+picks|see\s+also|top\s+stories)\s*:?$",
+    r"|editor[’']?s[’']?\s+(?:picks|choice|recommendations)|see\s+also|top\s+stories|(?:more|other)\s+(?:top\s+)?stories"
+    r"|(?:recommended|suggested|sponsored|promoted)\s+(?:links|stories|content|videos|for\s+you)|around\s+the\s+web)\s*:?$",
     re.IGNORECASE,
 )
 # "Photo: ...", "Image credit Reuters", "Credit: ...", "Photograph by ...".
@@ -180,6 +246,100 @@ FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 SPONSOR_RE = re.compile(r"\bbrought\s+to\s+you\s+by\b", re.IGNORECASE)
+# Newsletter and subscription promotions. A short line naming a newsletter is a promo heading
+# ("Morning Briefing Newsletter"); a longer one needs a call to action next to it.
+NEWSLETTER_RE = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+NEWSLETTER_ACTION_RE = re.compile(
+    r"\b(?:sign(?:ing)?[ -]?up|subscri(?:be|ption)|inbox|e-?mail\s+address|delivered|free|register|receive"
+    r"|get\s+(?:the|our))\b",
+    re.IGNORECASE,
+)
+INBOX_RE = re.compile(r"\b(?:straight|directly|right)?\s*(?:to|in|into)\s+your\s+inbox\b", re.IGNORECASE)
+# Cookie and consent banners.
+COOKIE_RE = re.compile(
+    r"\b(?:(?:we|this\s+(?:web)?site|our\s+(?:web)?site|this\s+page)\s+uses?\s+cookies"
+    r"|cookies?\s+(?:policy|settings|preferences|consent|notice|statement)"
+    r"|(?:accept|allow|reject|manage)\s+(?:all\s+)?(?:cookies|tracking)"
+    r"|by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site"
+    r"|(?:agree|consent)\s+to\s+(?:the\s+|our\s+)?(?:use\s+of\s+cookies|privacy\s+(?:policy|notice)"
+    r"|terms\s+of\s+(?:use|service))"
+    r"|i\s+have\s+read\s+and\s+(?:understood|agree|accept)"
+    r"|do\s+not\s+(?:show|display)\s+this\s+(?:message|again)|if\s+you\s+accept\s+this\s+notice"
+    r"|your\s+(?:choice|preferences?)\s+will\s+be\s+saved)\b",
+    re.IGNORECASE,
+)
+# Comment sections: "Leave a comment", "12 comments", "Log in to comment", "Comments are closed" ...
+COMMENTS_RE = re.compile(
+    r"^(?:\d[\d,.]*k?\s+(?:comments?|replies|responses)\b"
+    r"|(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)\b"
+    r"|(?:view|show|hide|load|read|see|open|jump\s+to)\s+(?:all\s+|the\s+|more\s+)?(?:\d[\d,]*\s+)?"
+    r"(?:comments?|discussion)\b"
+    r"|comments?\s*(?:\(\d+\)|\d+)\s*$"
+    r"|comments\s+are\s+(?:closed|disabled|moderated)|commenting\s+(?:is\s+)?(?:closed|disabled)"
+    r"|join\s+the\s+(?:conversation|discussion|debate)\b"
+    r"|be\s+the\s+first\s+to\s+comment|there\s+are\s+no\s+comments"
+    r"|you\s+must\s+be\s+logged\s+in\s+to|your\s+email\s+address\s+will\s+not\s+be\s+published)"
+    r"|\b(?:log|sign)\s*(?:in|up)\s+to\s+(?:comment|reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion))\b"
+    r"|(?:^|\|\s*)(?:view|show|\d+)\s+comments?\s*$",
+    re.IGNORECASE,
+)
+# Social follow and share lines.
+FOLLOW_RE = re.compile(
+    r"^(?:follow|like|find|join|connect\s+with|get)\s+(?:\S+\s+){0,5}?on\s+(?:twitter|facebook|instagram|x|linkedin"
+    r"|tiktok|youtube|threads|bluesky|mastodon|telegram|whatsapp|google\s+news)\b",
+    re.IGNORECASE,
+)
+SOCIAL_WORDS = frozenset(
+    "share shares sharing this article story post page via on to email e-mail mail print tweet pin it facebook "
+    "twitter x linkedin whatsapp reddit pinterest telegram messenger flipboard tumblr copy link url sms save "
+    "bookmark and or the with friends friend send gift".split()
+)
+SOCIAL_CUE_WORDS = frozenset(
+    "share sharing tweet facebook twitter linkedin whatsapp reddit pinterest flipboard".split()
+)
+# Reader-feedback promos and affiliate disclosures.
+FEEDBACK_RE = re.compile(
+    r"\b(?:submit|send|write)\s+(?:us\s+)?(?:a|your)\s+letter\s+to\s+the\s+editor\b"
+    r"|\bwe\s+(?:want|would\s+love|['’]d\s+love)\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b"
+    r"|^(?:questions|comments|feedback)\?.{0,40}\b(?:e-?mail|contact|write\s+to)\s+us\b"
+    r"|\b(?:got|have)\s+a\s+(?:news\s+|story\s+)?tip\?",
+    re.IGNORECASE,
+)
+DISCLOSURE_RE = re.compile(
+    r"\bwe\s+may\s+(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:compensation|commission|share\s+of\s+sales)\b"
+    r"|\b(?:contains?|includes?|may\s+contain)\s+(?:affiliate\s+links|references\s+to\s+products)\b"
+    r"|\baffiliate\s+(?:commission|links?\s+(?:policy|disclosure))\b",
+    re.IGNORECASE,
+)
+# Metadata shown as a line of its own: "Tags: ...", "Category : Press Releases", "Updated: ...".
+META_LABEL_RE = re.compile(
+    r"^(?:categor(?:y|ies)|tags?|tagged(?:\s+with)?|topics?|filed\s+(?:under|in)|posted\s+(?:in|under)"
+    r"|(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+(?:on|at|date))?|release\s+date"
+    r"|news\s+date|publication\s+date|date|read(?:ing)?\s+time)\s*:",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+DATE_PART_RE = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS}|am|pm|a\.m|p\.m|utc|gmt|[ecmp][sd]t|bst|cest?|at|on|updated|published|posted"
+    r"|modified|last|first|\d+(?:st|nd|rd|th)?)\b\.?|[\d/:.,|•·\-–—()]+",
+    re.IGNORECASE,
+)
+# A line that only gives a date and time: it names a month or weekday or has a numeric date, and
+# nothing is left of it once these parts are removed.
+DATE_CUE_RE = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS})\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    re.IGNORECASE,
+)
+COUNTER_RE = re.compile(r"^\d+\s*(?:/|of)\s*\d+$", re.IGNORECASE)  # "2/5", "3 of 12": a slideshow counter
+# A line that is only a web address or domain name ("BVINEWS.COM").
+URL_LINE_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|co|io|news|info|gov|edu|tv|uk|au|ca|in)/?$",
+    re.IGNORECASE,
+)
 
 # Bylines. Group "names" holds everything after the "by".
 BYLINE_RE = re.compile(
@@ -209,12 +369,6 @@ DISCLAIMER_RE = re.compile(
 DOMAIN_TOKEN_RE = re.compile(r"\b(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}\b")
 # "Headline | Site Name", "Headline - Site Name" ...
 TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
-# Metadata author strings that name nobody, and prefixes some sites put before a name.
-GENERIC_AUTHORS = frozenset(
-    "staff agencies admin administrator editor editors editorial unknown anonymous guest team".split()
-    + ["no author", "editorial staff", "staff writer", "staff reporter", "news desk"]
-)
-AUTHOR_PREFIX_RE = re.compile(r"^(?:view\s+all\s+posts\s+by|posts\s+by|posted\s+by|written\s+by|by)\s*:?\s+", re.I)
 HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3})(?![A-Za-z])", re.IGNORECASE)
 
 # suffix_list_urls=() keeps tldextract on its bundled snapshot (no download); cache_dir=None: no disk cache.
@@ -235,7 +389,8 @@ class CleanArticle:
     language: str | None  # ISO 639-1, e.g. "en"
     headings: tuple[str, ...]  # section headings kept inside body_text, in order
     heading_spans: tuple[tuple[int, int], ...]  # (start, end) offsets of each heading inside body_text
-    extraction_method: str  # "trafilatura" | "trafilatura_fallback" | "plaintext"
+    extraction_method: str  # "trafilatura" | "trafilatura_fallback" | "readability" | "plaintext"
+    published_date: date | None = None  # the publication day on the publisher's own calendar (its UTC offset)
 
 
 # ================================================================================================
@@ -350,7 +505,7 @@ def _is_footer(core: str) -> bool:
 def _boilerplate_kind(line: str) -> str | None:
     """Why a line is boilerplate ("promo", "also_read", "credit", "ai", "footer", "lone"), or None."""
     core = _strip_bullet(line)
-    if core.casefold().strip(" .:!-–—|") in LONE_BOILERPLATE:
+    if core.casefold().strip(" .:!-–—|") in LONE_BOILERPLATE or not any(c.isalnum() for c in core):
         return "lone"
     if _is_footer(core):
         return "footer"
@@ -362,7 +517,44 @@ def _boilerplate_kind(line: str) -> str | None:
         return "credit"
     if _is_promo(core, _is_bullet(line)):
         return "promo"
+    if _is_newsletter_promo(core) or FEEDBACK_RE.search(core) or FOLLOW_RE.match(core):
+        return "promo"
+    if DISCLOSURE_RE.search(core):
+        return "disclosure"
+    if COOKIE_RE.search(core) and len(_words(core)) <= MAX_BANNER_WORDS:
+        return "cookie"
+    if COMMENTS_RE.search(core) and len(_words(core)) <= MAX_META_WORDS:
+        return "comments"
+    if _is_share_line(core):
+        return "share"
+    if _is_meta_line(core):
+        return "meta"
     return None
+
+
+def _is_newsletter_promo(core: str) -> bool:
+    """ "Morning Briefing Newsletter", "Sign up for our newsletter ...", "... straight to your inbox"."""
+    n_words = len(_words(core))
+    if NEWSLETTER_RE.search(core):
+        if n_words <= MAX_CREDIT_WORDS and not _ends_sentence(core.rstrip("!")):
+            return True
+        return n_words <= MAX_BANNER_WORDS and bool(NEWSLETTER_ACTION_RE.search(core))
+    return n_words <= MAX_BANNER_WORDS and bool(INBOX_RE.search(core))
+
+
+def _is_share_line(core: str) -> bool:
+    """A line made only of sharing words and network names ("Share on Facebook", "Tweet | Email")."""
+    tokens = [t for t in re.split(r"[^\w-]+", core.casefold()) if t]
+    return bool(tokens) and all(t in SOCIAL_WORDS for t in tokens) and any(t in SOCIAL_CUE_WORDS for t in tokens)
+
+
+def _is_meta_line(core: str) -> bool:
+    """A metadata line ("Tags: ...", "Updated: ..."), a bare date or time, or a bare web address."""
+    if len(_words(core)) > MAX_META_WORDS:
+        return False
+    if META_LABEL_RE.match(core) or URL_LINE_RE.match(core) or COUNTER_RE.match(core):
+        return True
+    return bool(DATE_CUE_RE.search(core)) and not DATE_PART_RE.sub(" ", core).strip(" .,:;|-–—")
 
 
 # ================================================================================================
@@ -601,13 +793,16 @@ def clean_plaintext(text: str) -> CleanArticle:
 # ================================================================================================
 
 
-def _extract(html: str, url: str | None, **mode: bool):  # -> trafilatura Document | None
-    """One trafilatura run with metadata; ``mode`` picks favor_precision / favor_recall."""
+def _extract(page, url: str | None, *, with_metadata: bool = True, **mode: bool):  # -> Document | None
+    """One trafilatura run; ``page`` is the parsed page (trafilatura gets a copy: it prunes the tree it
+    is given) or None; ``mode`` picks favor_precision / favor_recall."""
+    if page is None:
+        return None
     date_params = {**set_date_params(True), "outputformat": DATE_OUTPUT_FORMAT}
     return trafilatura.bare_extraction(
-        html,
+        deepcopy(page),
         url=url,
-        with_metadata=True,
+        with_metadata=with_metadata,
         include_comments=False,
         include_tables=True,
         date_extraction_params=date_params,
@@ -615,45 +810,303 @@ def _extract(html: str, url: str | None, **mode: bool):  # -> trafilatura Docume
     )
 
 
-def _extract_best(html: str, url: str | None):  # -> (Document | None, method)
-    """Precision first; when that yields (almost) nothing, retry favouring recall."""
-    doc = _extract(html, url, favor_precision=True)
-    if doc is not None and len(doc.text or "") >= MIN_PRECISION_CHARS:
-        return doc, "trafilatura"
-    retry = _extract(html, url, favor_recall=True)
-    if retry is not None and len(retry.text or "") > len((doc.text or "") if doc is not None else ""):
-        return retry, "trafilatura_fallback"
-    return doc, "trafilatura_fallback"
+@dataclass(frozen=True)
+class _Line:
+    """One line of the extracted body, with what the HTML said about it."""
+
+    text: str
+    heading: int = 0  # 1-6 for a line from an <h1>-<h6> heading, 0 otherwise
 
 
-def _parse_date(value: str | None) -> datetime | None:
-    """trafilatura's date string as an aware UTC datetime (naive dates are taken as UTC)."""
-    if not value:
-        return None
+_HEAD_MARKS = "\u2460\u2461\u2462\u2463\u2464\u2465\u2466"  # circled 1-7: heading level markers
+_BREAK_MARK = "\u246a"  # circled 11: the text after a line break (<br>) inside a block
+_MARKS_RE = re.compile(f"[{_HEAD_MARKS}{_BREAK_MARK}]")
+
+
+def _body_lines(body) -> list[_Line]:  # body: trafilatura's XML body element or None
+    """Flatten trafilatura's body tree to text lines as its txt output does, noting which lines are
+    headings and of which level (marker characters survive the flattening). A line break inside a
+    sentence ("... in the<br>middle of a sentence") does not end the paragraph: such lines are joined."""
+    if body is None:
+        return []
+    tree = deepcopy(body)
+    tree.tail = None
+    for el in tree.iter():
+        if el.text:
+            el.text = _MARKS_RE.sub("", el.text)
+        if el.tail:
+            el.tail = _MARKS_RE.sub("", el.tail)
+    for head in tree.iter("head"):
+        rend = head.get("rend") or ""
+        level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1] in "123456" else 6
+        head.text = _HEAD_MARKS[level] + (head.text or "")
+    for line_break in tree.iter("lb"):
+        line_break.tail = _BREAK_MARK + (line_break.tail or "")
+    lines: list[_Line] = []
+    for raw in xmltotxt(tree, False).splitlines():
+        text = _MARKS_RE.sub("", raw).strip()
+        if not text:
+            continue
+        previous = lines[-1] if lines else None
+        if (
+            previous is not None
+            and raw.lstrip().startswith(_BREAK_MARK)
+            and text[0].islower()
+            and _last_mark(previous.text) not in SENTENCE_BREAK_MARKS
+        ):
+            lines[-1] = _Line(f"{previous.text} {text}", previous.heading)
+            continue
+        marks = [_HEAD_MARKS.index(c) for c in raw if c in _HEAD_MARKS]
+        lines.append(_Line(text, marks[0] if marks else 0))
+    return lines
+
+
+# ================================================================================================
+# HTML page hints: link and caption texts
+# ================================================================================================
+
+MAX_CAPTION_WORDS = 40  # a figure caption is at most this long
+MIN_CAPTION_PART_WORDS = 5  # a line this long found inside a caption is part of it
+_CAPTION_XPATH = (
+    "//figcaption|//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@id, 'caption')]"
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class _PageHints:
+    """What the HTML page says about texts trafilatura may have kept: which are whole links, which are
+    figure captions or photo credits."""
+
+    link_texts: frozenset[str] = frozenset()
+    caption_texts: tuple[str, ...] = ()
+
+
+def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
+    if tree is None:
+        return _PageHints()
+    links = frozenset(t for t in (_norm(a.text_content()) for a in tree.iter("a")) if t)
+    captions = []
+    for el in tree.xpath(_CAPTION_XPATH):
+        text = _norm(el.text_content())
+        if text and len(text.split()) <= MAX_CAPTION_WORDS and len(el.findall(".//p")) <= 1:
+            captions.append(text)
+    return _PageHints(links, tuple(captions))
+
+
+def _is_caption(line: str, hints: _PageHints) -> bool:
+    text = _norm(line)
+    if text in hints.caption_texts:
+        return True
+    return len(text.split()) >= MIN_CAPTION_PART_WORDS and any(text in caption for caption in hints.caption_texts)
+
+
+def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
+    """Drop figure captions, and lines that are whole links (other articles, navigation) when they
+    come in a run or are no sentence. Headings stay: many pages link their own section headings."""
+    linked = [not line.heading and _norm(_strip_bullet(line.text)) in hints.link_texts for line in lines]
+    kept = []
+    for i, line in enumerate(lines):
+        if not line.heading and _is_caption(line.text, hints):
+            continue
+        if linked[i]:
+            in_run = (i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])
+            if in_run or not _ends_sentence(line.text):
+                continue
+        kept.append(line)
+    return kept
+
+
+# ================================================================================================
+# Second extractor: readability-lxml
+# ================================================================================================
+
+# Block-level tags: each starts a new line when readability's HTML is flattened to text.
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li blockquote pre td th tr section article ul ol dl dd dt figure figcaption "
+    "table header footer aside main address".split()
+)
+_HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+
+
+def _readability_lines(html: str) -> list[_Line]:
+    """Main text by readability-lxml, one line per block; list items get trafilatura's "- " marker."""
+    if not html.strip():
+        return []
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+        summary = ReadabilityDocument(html).summary(html_partial=True)
+        tree = lxml.html.fromstring(summary)
+    except (ValueError, etree.LxmlError):  # readability's Unparseable is a ValueError
+        return []
+    etree.strip_elements(tree, "script", "style", "noscript", with_tail=False)
+    lines: list[_Line] = []
+    for block in tree.iter():
+        if not isinstance(block.tag, str) or block.tag not in _BLOCK_TAGS:
+            continue
+        # Text of this block that is not inside a nested block: its own text and its inline children.
+        parts = [block.text or ""]
+        for child in block:
+            if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                parts.append("\n")
+            elif child.tag == "br":
+                parts.append("\n")
+            else:
+                parts.append(child.text_content() if isinstance(child.tag, str) else "")
+            parts.append(child.tail or "")
+        for raw in "".join(parts).split("\n"):
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            if block.tag == "li":
+                text = f"- {text}"
+            lines.append(_Line(text, _HEADING_TAGS.get(block.tag, 0)))
+    return lines
+
+
+def _text_chars(lines: Iterable[_Line]) -> int:
+    return sum(len(line.text) for line in lines)
+
+
+def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_Line]:
+    """Lines of the default extraction that the precision extraction kept too, or that stand on their
+    own: running text, a section heading (<h2>-<h6>) over running text, a list item. What goes are the
+    short extras only the default run keeps: headlines, decks, datelines, link labels."""
+    confirmed = {line.text for line in precise}
+    kept = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            line.text in confirmed
+            or _is_real_paragraph(line.text)
+            or _is_bullet(line.text)
+            or (line.heading > 1 and _is_real_paragraph(following))
+        ):
+            kept.append(line)
+    return kept
+
+
+MIN_COVER_SHARE = 0.8  # a line whose words are this much inside one line of the other extraction repeats it
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _is_covered(line: _Line, others: Sequence[_Line]) -> bool:
+    """Whether ``line`` repeats (most of) one of ``others``: the same text with a link or two missing."""
+    words = _words_of(line.text)
+    if not words:
+        return True
+    for other in others:
+        vocabulary = set(_words_of(other.text))
+        if sum(word in vocabulary for word in words) >= MIN_COVER_SHARE * len(words):
+            return True
+    return False
+
+
+def _merge_lines(base: Sequence[_Line], extra: Sequence[_Line]) -> list[_Line]:
+    """``base`` with the lines only ``extra`` has inserted where they belong, unless they repeat a line
+    of ``base`` (a precision run sometimes keeps a block the default run misses, such as a list)."""
+    matcher = SequenceMatcher(None, [line.text for line in base], [line.text for line in extra], autojunk=False)
+    merged: list[_Line] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        merged.extend(base[i1:i2])
+        if tag in ("insert", "replace"):
+            merged.extend(line for line in extra[j1:j2] if not _is_covered(line, base))
+    return merged
+
+
+def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines)
+    """The body lines of a page and how they were found.
+
+    trafilatura runs twice: with its defaults (which already compare its own extraction with its
+    bundled readability and jusText fallbacks) and favouring precision. When the precision run found
+    a fair share of the text, the default run's lines are kept where precision confirms them or they
+    stand on their own ("trafilatura"). Otherwise the default run is taken whole, with any block only
+    the precision run found merged in ("trafilatura_fallback"). When even that leaves (almost)
+    nothing after the boilerplate filters, readability-lxml gets a try ("readability") and wins if
+    it finds clearly more. Captions and lists of links the page marks as such go in every case.
+    """
+    page = load_html(html) if html.strip() else None
+    doc = _extract(page, url)
+    precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
+    lines = _body_lines(doc.body) if doc is not None else []
+    precise = _body_lines(precise_doc.body) if precise_doc is not None else []
+    if _text_chars(precise) >= max(MIN_PRECISION_CHARS, PRECISION_SHARE * _text_chars(lines)):
+        lines, method = _confirmed_lines(lines, precise), "trafilatura"
+    else:
+        lines, method = _merge_lines(lines, precise), "trafilatura_fallback"
+    hints = _page_hints(page)
+    lines = _drop_by_page_hints(lines, hints)
+    kept_chars = sum(len(text) for text in _filter_lines(line.text for line in lines).lines)
+    if kept_chars < MIN_BODY_CHARS:
+        second = _drop_by_page_hints(_readability_lines(html), hints)
+        second_chars = sum(len(text) for text in _filter_lines(line.text for line in second).lines)
+        if second_chars >= max(MIN_PRECISION_CHARS, SECOND_EXTRACTOR_GAIN * kept_chars):
+            lines, method = second, "readability"
+    return doc, method, lines
+
+
+# ================================================================================================
+# HTML body: lists of other articles and the repeated headline
+# ================================================================================================
+
+
+def _is_listed_headline(line: str) -> bool:
+    core = _strip_bullet(line)
+    return (
+        len(_words(core)) >= MIN_LISTED_HEADLINE_WORDS
+        and "|" not in core
+        and _looks_like_headline(core)
+        and _is_mostly_capitalised(core)
+    )
+
+
+def _drop_headline_runs(paragraphs: Sequence[str]) -> list[str]:
+    """Drop runs of title-cased headline-like lines: lists of other articles without a heading."""
+    kept: list[str] = []
+    run: list[str] = []
+    for paragraph in [*paragraphs, ""]:  # the empty sentinel closes a run at the end
+        if paragraph and _is_listed_headline(paragraph):
+            run.append(paragraph)
+            continue
+        if len(run) < MIN_HEADLINE_RUN:
+            kept.extend(run)
+        run = []
+        if paragraph:
+            kept.append(paragraph)
+    return kept
+
+
+def _drop_lead(paragraphs: Sequence[str], titles: Iterable[str | None]) -> list[str]:
+    """Drop the headline repeated at the top of the body (whole, or one side of "Headline - Site"),
+    with any short lines above it (kicker, section name), and bare labels ("Summary:") above the
+    first paragraph of running text."""
+    candidates = set()
+    for title in titles:
+        if title:
+            candidates.add(_norm(title))
+            candidates.update(
+                _norm(part) for part in TITLE_SEPARATOR_RE.split(title) if len(_words(part)) >= MIN_TITLE_PART_WORDS
+            )
+    out = list(paragraphs)
+    for i, paragraph in enumerate(out[:MAX_LEAD_LINES]):
+        if _is_real_paragraph(paragraph) and _norm(paragraph) not in candidates:
+            break
+        if _norm(paragraph) in candidates:
+            out = out[i + 1 :]
+            break
+    while out and not _is_real_paragraph(out[0]) and out[0].endswith(":") and len(_words(out[0])) <= MAX_LABEL_WORDS:
+        out = out[1:]
+    return out
 
 
 def _compact(text: str | None) -> str:
     """Case-folded letters and digits only, for loose comparisons of names."""
     return "".join(c for c in (text or "").casefold() if c.isalnum())
-
-
-def _split_authors(value: str | None, site_name: str | None) -> list[str]:
-    """trafilatura joins authors as "A; B". Drop prefixes like "Posted by", generic entries like
-    "Staff" or "No Author", and the publisher when people are named too ("Rob Picheta; CNN")."""
-    authors: list[str] = []
-    for name in (value or "").split(";"):
-        name = AUTHOR_PREFIX_RE.sub("", name.strip()).strip()
-        if name and name.casefold() not in GENERIC_AUTHORS and name not in authors:
-            authors.append(name)
-    people = [name for name in authors if _compact(name) != _compact(site_name)]
-    return people or authors
 
 
 def _strip_site_suffix(title: str, site_name: str | None, domain: str | None) -> str:
@@ -669,53 +1122,44 @@ def _strip_site_suffix(title: str, site_name: str | None, domain: str | None) ->
     return title
 
 
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
-def _html_heading_texts(doc) -> list[str]:
-    """Texts of the ``<head>`` elements trafilatura kept in its body tree."""
-    if doc is None or doc.body is None:
-        return []
-    return [" ".join(xmltotxt(el, False).split()) for el in doc.body.iter("head")]
-
-
 def clean_html(html: str, url: str | None = None) -> CleanArticle:
     """Clean an HTML page with trafilatura: main text, title, authors, date, site name, language.
 
-    The body gets the same line filters as plain text. A headline repeated as the first body
-    paragraph is removed (it is the title); ``<h2>``-style headings trafilatura kept become headings.
+    The body (see :func:`_html_body`) gets the same line filters as plain text, then lists of
+    title-cased headlines go, and so does the headline repeated near the top of the body (it is the
+    title); ``<h2>``-style headings the extractor kept become headings.
     """
     html = html or ""
-    doc, method = _extract_best(html, url)
+    doc, method, body_lines = _html_body(html, url)
     meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
-    filtered = _filter_lines(_nonempty_lines(doc.text or "") if doc is not None else [])
+    page = page_metadata(html, url)
+    filtered = _filter_lines(line.text for line in body_lines)
 
     footer_site, footer_domain = _publisher_from_footer(filtered.footer_lines)
-    site_name = (meta.sitename or "").strip() or footer_site
-    page_url = url or meta.url or None
+    site_name = page.site_name or (meta.sitename or "").strip() or footer_site
+    page_url = page.url or url or meta.url or None
     domain = (_registered_domain(page_url) if page_url else None) or footer_domain
     raw_title = (meta.title or "").strip()
-    title = _strip_site_suffix(raw_title, site_name, domain) or None
+    title = page.title or _strip_site_suffix(raw_title, site_name, domain) or None
 
-    paragraphs = filtered.lines
-    if title and paragraphs and (_same_text(paragraphs[0], title) or _same_text(paragraphs[0], raw_title)):
-        paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
-    heading_texts = {h.casefold() for h in _html_heading_texts(doc)}
+    paragraphs = _drop_lead(_drop_headline_runs(filtered.lines), (title, raw_title))
+    heading_texts = {" ".join(line.text.split()).casefold() for line in body_lines if line.heading}
     heading_indexes = [i for i, p in enumerate(paragraphs) if " ".join(p.split()).casefold() in heading_texts]
     body, headings, spans = _assemble(paragraphs, heading_indexes)
 
-    published_at = _parse_date(meta.date)
     return CleanArticle(
         body_text=body,
         title=title,
-        authors=tuple(_split_authors(meta.author, site_name) or filtered.authors),
-        published_at=published_at,
-        published_at_source="trafilatura" if published_at else None,
+        authors=tuple(page.authors or filtered.authors),
+        published_at=page.published_at,  # None when nothing reliable was found: no guessing
+        published_at_source=page.published_at_source,
+        published_date=page.published_date or (page.published_at.date() if page.published_at else None),
         site_name=site_name,
         domain=domain,
         url=page_url,
-        language=meta.language or _html_lang(html) or detect_language(body),
+        # the text decides when there is enough of it; templates often declare a default lang
+        language=detect_language(body) if len(body) >= MIN_DETECT_CHARS else (
+            meta.language or _html_lang(html) or detect_language(body)),
         headings=headings,
         heading_spans=spans,
         extraction_method=method,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date
 
 import polars as pl
 
@@ -79,8 +79,15 @@ def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=spec.schema, strict=False).select(spec.column_names)
 
 
-def _date_key(ts: datetime | None) -> int | None:
-    return None if ts is None else ts.year * 10000 + ts.month * 100 + ts.day
+def _date_key(day: date | None) -> int | None:
+    return None if day is None else day.year * 10000 + day.month * 100 + day.day
+
+
+def _publication_day(article: CleanArticle) -> date | None:
+    """The day the publisher shows (its own UTC offset), else the UTC day of published_at."""
+    if article.published_date is not None:
+        return article.published_date
+    return article.published_at.date() if article.published_at is not None else None
 
 
 def _source_key(article: CleanArticle) -> tuple[int, str | None, str]:
@@ -117,9 +124,10 @@ def build_tables(records: list[ArticleRecords], known: list[Candidate] = (),
         a = r.article
         source_key, domain, name = _source_key(a)
         source_names.setdefault((source_key, domain), Counter())[name] += 1
-        date_key = _date_key(a.published_at)
-        if a.published_at is not None:
-            d = a.published_at.date()
+        day = _publication_day(a)
+        date_key = _date_key(day)
+        if day is not None:
+            d = day
             dates[date_key] = {"date_key": date_key, "full_date": d, "year": d.year, "month": d.month,
                                "day": d.day, "day_of_week": d.isoweekday(), "day_name": d.strftime("%A")}
         articles.append({
@@ -175,7 +183,7 @@ def _mention_frame(kept: list[ArticleRecords]) -> pl.DataFrame:
     rows = []
     for r in kept:
         article_key = stable_key("article", r.content_hash)
-        date_key = _date_key(r.article.published_at)
+        date_key = _date_key(_publication_day(r.article))
         rows.extend({**m, "article_key": article_key, "date_key": date_key} for m in r.mentions)
     schema = {"char_start": pl.Int32, "char_end": pl.Int32, "surface": pl.String, "label": pl.String,
               "canonical": pl.String, "resolution": pl.String, "alias_forms": pl.List(pl.String),
@@ -216,7 +224,7 @@ def _claim_rows(kept, mentions: pl.DataFrame):
     claims, bridge, amounts = [], set(), []
     for r in kept:
         article_key = stable_key("article", r.content_hash)
-        date_key = _date_key(r.article.published_at)
+        date_key = _date_key(_publication_day(r.article))
         claim_spans = []
         for c in r.claims:
             claim_key = stable_key("claim", article_key, c["claim_type"], c["char_start"], c["char_end"])

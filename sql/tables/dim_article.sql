@@ -13,13 +13,13 @@ create table if not exists dim_article (
     title               varchar,             -- headline
     authors             varchar[] not null,  -- author names, possibly empty
     published_at        timestamptz,         -- original publication time
-    published_at_source varchar,             -- where published_at came from, e.g. trafilatura
-    published_date_key  integer,             -- day of published_at
+    published_at_source varchar,             -- where published_at came from, e.g. json-ld:datePublished, meta:article:published_time, htmldate
+    published_date_key  integer,             -- day of publication on the publisher's own calendar (its UTC offset)
     language            varchar not null,    -- ISO 639-1 language code, e.g. en
     word_count          integer not null,    -- words in body_text
     body_text           varchar not null,    -- cleaned article text; paragraphs separated by a blank line
     content_hash        varchar not null,    -- sha256 of the whitespace- and case-normalised body text
     site_name           varchar,             -- publisher name as the page states it
     headings            varchar[] not null,  -- section headings inside body_text, in order
-    extraction_method   varchar not null     -- what produced body_text (one of: trafilatura, trafilatura_fallback, plaintext)
+    extraction_method   varchar not null     -- what produced body_text (one of: trafilatura, trafilatura_fallback, readability, plaintext)
 );
