@@ -101,3 +101,11 @@ def test_keys_do_not_depend_on_row_order():
     a = resolve_entities(m).sort("article_key", "surface")
     b = resolve_entities(m.reverse()).sort("article_key", "surface")
     assert a.select("entity_key", "resolution").equals(b.select("entity_key", "resolution"))
+
+
+def test_a_surname_the_tagger_mostly_took_for_an_org_still_links_to_the_person():
+    m = mentions((1, "Donald Trump", "PERSON", "Donald Trump"), (2, "Trump", "ORG", "Trump"),
+                 (2, "Trump", "ORG", "Trump"), (2, "Trump", "PERSON", "Trump"))
+    resolved = resolve_entities(m)
+    key, entity_type, how = entity_of(resolved, 2, "Trump")
+    assert (key, entity_type, how) == (entity_of(resolved, 1, "Donald Trump")[0], "PERSON", "inferred")

@@ -6,8 +6,9 @@ Sam Altman there). Here the run's mentions, and the entities already in the ware
 1. **Name and type.** An entity is its name key (``entity_name_key``: no punctuation, accents, leading "the" or
    middle initials) plus one type, voted over all its mentions of the run. A name the warehouse already holds
    keeps the warehouse's type and key, so keys stay stable from run to run.
-2. **Surname-only articles** (``inferred``). A one-word PERSON links to the full-name PERSON with that surname
-   when that one carries at least ``DOMINANT_SHARE`` of the mentions of all people with that surname.
+2. **Surname-only articles** (``inferred``). A one-word name tagged PERSON (at least ``PERSON_SHARE`` of the
+   time) links to the full-name PERSON with that surname when that one carries at least ``DOMINANT_SHARE`` of
+   the mentions of all people with that surname.
 3. **Organisation short forms** (``inferred``). A one-word ORG in capitals that spells the initials of exactly
    one longer ORG is that ORG ("WSJ" is the Wall Street Journal).
 4. **Spelling variants** (``fuzzy``). Two multi-word names of one type that rapidfuzz scores at least
@@ -29,6 +30,7 @@ from transforms.keys import name_key, stable_key
 # ties in the type vote go to the label earlier in this list
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 DOMINANT_SHARE = 0.8
+PERSON_SHARE = 0.25  # a one-word name tagged PERSON at least this often may be a surname
 FUZZY_SCORE = 94.0
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de", "a"})
@@ -81,10 +83,12 @@ def _types(mentions: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
         mentions.group_by("name_key", "label")
         .len()
         .with_columns(rank=pl.col("label").replace_strict(priority, default=len(priority), return_dtype=pl.Int32))
+        .with_columns(person_share=(pl.col("len") * (pl.col("label") == "PERSON")).sum().over("name_key")
+                      / pl.col("len").sum().over("name_key"))
         .sort(["name_key", "len", "rank"], descending=[False, True, False])
         .group_by("name_key", maintain_order=True)
         .first()
-        .select("name_key", entity_type="label")
+        .select("name_key", "person_share", entity_type="label")
     )
     from_known = (
         known.sort("n_mentions", "entity_key", descending=[True, False])
@@ -100,7 +104,7 @@ def _types(mentions: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
             pl.struct("name_key", "entity_type").map_elements(
                 lambda s: entity_key(s["name_key"], s["entity_type"]), return_dtype=pl.Int64),
         ))
-        .select("name_key", "entity_type", "entity_key")
+        .select("name_key", "entity_type", "entity_key", "person_share")
     )
 
 
@@ -108,24 +112,28 @@ def _entity_table(mentions: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     """One row per entity of the run or the warehouse: key, name key, canonical name, type, mentions."""
     run = (
         mentions.group_by("entity_key", "name_key", "entity_type")
-        .agg(canonical_name=pl.col("canonical").mode().sort().first(), n_mentions=pl.len().cast(pl.Int64))
+        .agg(canonical_name=pl.col("canonical").mode().sort().first(), n_mentions=pl.len().cast(pl.Int64),
+             person_share=pl.col("person_share").first())
     )
-    old = known.select("entity_key", "name_key", "entity_type", "canonical_name", "n_mentions")
+    old = known.select("entity_key", "name_key", "entity_type", "canonical_name", "n_mentions").with_columns(
+        person_share=(pl.col("entity_type") == "PERSON").cast(pl.Float64))
     return (
         pl.concat([run, old], how="diagonal")
         .group_by("entity_key")
         .agg(pl.col("name_key").first(), pl.col("entity_type").first(), pl.col("canonical_name").first(),
-             pl.col("n_mentions").sum())
+             pl.col("n_mentions").sum(), pl.col("person_share").max())
         .sort("entity_key")
     )
 
 
 def _surname_links(entities: pl.DataFrame) -> dict[int, tuple[int, str]]:
-    """One-word PERSON entity -> the dominant full-name PERSON with that surname."""
-    people = entities.filter(pl.col("entity_type") == "PERSON")
-    words = people.with_columns(parts=pl.col("name_key").str.split(" "))
-    single = words.filter(pl.col("parts").list.len() == 1)
-    full = words.filter(pl.col("parts").list.len() >= 2).with_columns(surname=pl.col("parts").list.last())
+    """One-word name that the tagger took for a person at least now and then (``PERSON_SHARE``) -> the
+    dominant full-name PERSON with that surname. spaCy's small model often tags a bare surname ORG or GPE."""
+    words = entities.with_columns(parts=pl.col("name_key").str.split(" "))
+    single = words.filter((pl.col("parts").list.len() == 1)
+                          & ((pl.col("entity_type") == "PERSON") | (pl.col("person_share") >= PERSON_SHARE)))
+    full = words.filter((pl.col("parts").list.len() >= 2) & (pl.col("entity_type") == "PERSON")).with_columns(
+        surname=pl.col("parts").list.last())
     links: dict[int, tuple[int, str]] = {}
     for key, name in single.select("entity_key", "name_key").iter_rows():
         owners = full.filter(pl.col("surname") == name).sort("n_mentions", "entity_key", descending=[True, False])
