@@ -167,6 +167,7 @@ def test_byline_by_jane_and_john_with_site_suffix():
         ("Jane Doe, Staff Attorney, Racial Justice Program & John Roe, Director", ("Jane Doe", "John Roe")),
         ("Reporting by Jane Doe; Editing by John Roe", ("Jane Doe",)),
         ("Jane Doe for The Example Post", ("Jane Doe",)),
+        ("By PHILLIP RAWLS 10/ 5/11 09:19 PM ET", ("Phillip Rawls",)),
         ("By Staff", ()),
         ("Reuters", ()),
         ("No Author", ()),
@@ -236,6 +237,65 @@ def test_site_name_is_dropped_next_to_a_person():
     assert page_metadata(html).authors == ("Rob Picheta",)
 
 
+def test_by_line_under_the_headline_without_byline_markup():
+    html = page(
+        body=(
+            "<h1>Workers leave the state</h1><p>Farm owners say few workers showed up this week.</p>"
+            '<p><span class="bold">By JANE DOE</span> <span>&nbsp;</span> 10/ 5/11 09:19 PM ET</p>'
+            "<p>Text of the story.</p>"
+        )
+    )
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_by_line_whose_job_title_is_on_the_next_line():
+    html = page(
+        body=(
+            '<h1>Fed statement</h1><span class="sbhd">By: <a href="/id/1">Jane Doe</a><br>Executive News Editor'
+            "</span><p>Text.</p>"
+        )
+    )
+    assert page_metadata(html).authors == ("Jane Doe",)
+    html = page(body="<h1>Fed statement</h1><div>By</div><div>Jane Doe</div><p>Text.</p>")
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_by_lines_away_from_the_headline_are_not_bylines():
+    teaser = '<aside><p>By Other Writer</p></aside>'
+    filler = "<p>" + "word " * 320 + "</p>"
+    html = page(body=f"<h1>Ports reopen</h1>{teaser}{filler}<p>By John Roe</p>")
+    assert page_metadata(html).authors == ()
+
+
+def test_author_links_in_one_line_name_all_its_authors():
+    html = page(body='<div><p>By <a href="/author/jane-doe">Jane Doe</a> and '
+                     '<a href="/author/jo">John Roe</a></p></div>')
+    assert page_metadata(html).authors == ("Jane Doe", "John Roe")
+
+
+def test_each_author_link_in_one_byline_is_one_author():
+    html = page(
+        body=(
+            '<h1>T</h1><div class="author">By <div><a href="/author/jane-doe">Jane Doe</a></div>'
+            '<a href="https://twitter.com/jd">@jd</a><div><a href="/author/john-roe">John Roe</a></div></div>'
+        )
+    )
+    assert page_metadata(html).authors == ("Jane Doe", "John Roe")
+
+
+def test_other_author_meta_names_need_a_person_shaped_name():
+    assert page_metadata(page(meta("search.byline", "Jane Doe", "name"))).authors == ("Jane Doe",)
+    assert page_metadata(page(meta("twitter:creator", "Jane Doe", "name"))).authors == ("Jane Doe",)
+    assert page_metadata(page(meta("twitter:creator", "janedoe99", "name"))).authors == ()
+    assert page_metadata(page(meta("twitter:creator", "@janedoe", "name"))).authors == ()
+
+
+def test_family_and_kitchen_brands_are_not_people():
+    ld = {"@type": "Recipe", "name": "Rice", "author": {"@type": "Person", "name": "Example Family"}}
+    assert page_metadata(page(ld=ld)).authors == ()
+    assert split_authors("Example Kitchens") == []
+
+
 # ================================================================================================
 # Dates
 # ================================================================================================
@@ -290,6 +350,114 @@ def test_url_date_when_the_page_declares_none():
     result = page_metadata(page(body="<p>No dates here.</p>"), url="https://news.example.com/2019/05/07/ports-reopen/")
     assert result.published_at == datetime(2019, 5, 7, tzinfo=UTC)
     assert result.published_at_source == "url"
+
+
+def test_header_published_label_wins_and_updated_is_never_taken():
+    html = page(
+        body=(
+            "<h1>Fed statement</h1><div>Updated: Friday, 23 Sep 2011</div>"
+            '<div class="tool_datetime">Published: <span>Wednesday, 21 Sep 2011 | 4:35 PM ET</span></div><p>Text.</p>'
+        )
+    )
+    result = page_metadata(html)
+    assert result.published_date == date(2011, 9, 21)
+    assert result.published_at == datetime(2011, 9, 21, 21, 35, tzinfo=UTC)
+    assert result.published_at_source == "header:published"
+    html = page(body="<h1>Docker builds</h1><p>Last updated 04 Jun 2020, originally created 17 Jun 2019</p>")
+    assert page_metadata(html).published_date == date(2019, 6, 17)
+    html = page(body="<article><h1>Docker builds</h1><p>Updated: June 4, 2020</p><p>Text.</p></article>")
+    assert page_metadata(html).published_at_source != "header:date"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("August 13, 2010 -- Updated 2308 GMT", date(2010, 8, 13)),  # the part before the update label
+        ("Published: 11/18/2011 2:27 AM Last Modified: 11/19/2011 4:06 AM", date(2011, 11, 18)),
+        ("By Jane Doe | 18.11.2011", date(2011, 11, 18)),  # dots: day first
+        ("Thursday, November 9, 2023 4:41AM", date(2023, 11, 9)),
+        ("Posted on January 29th, 2013 in Pop", date(2013, 1, 29)),
+    ],
+)
+def test_dates_written_out_in_the_header(line, expected):
+    html = page(body=f"<article><h1>Ports reopen</h1><p>{line}</p><p>Text.</p></article>")
+    assert page_metadata(html).published_date == expected
+
+
+def test_numeric_header_date_that_could_be_either_way_round_needs_the_url():
+    html = page(body="<article><h1>Ports reopen</h1><p>By Jane Doe | 12/10/2020</p></article>")
+    assert not (page_metadata(html).published_at_source or "").startswith("header")  # left to htmldate
+    html = page(body="<article><h1>Ports reopen</h1><p>By Jane Doe | 12/10/2020</p></article>")
+    assert page_metadata(html, url="https://example.com/2020/10/12/ports").published_date == date(2020, 10, 12)
+
+
+def test_date_line_just_above_the_headline():
+    html = page(body='<span class="strap">Case Study August 12, 2010, 5:00PM EST</span><h1>Queen of the Uncool</h1>'
+                     '<p class="byline">By Jane Doe</p><p>Text.</p>')
+    result = page_metadata(html)
+    assert result.published_at == datetime(2010, 8, 12, 22, 0, tzinfo=UTC)
+    assert result.published_date == date(2010, 8, 12)
+
+
+def test_header_time_element_unless_it_is_the_update_time():
+    html = page(
+        body=(
+            '<article><h1>Ports reopen</h1><time class="updated" datetime="2020-05-21T10:00:00Z">May 21</time>'
+            '<time datetime="2020-05-19T10:00:00-04:00">May 19</time><p>Text.</p></article>'
+        )
+    )
+    assert page_metadata(html).published_date == date(2020, 5, 19)
+    html = page(body='<article><h1>Ports</h1><span>Updated </span><time datetime="2020-05-21">May 21</time></article>')
+    assert page_metadata(html).published_at_source in (None, "htmldate")
+
+
+def test_dates_in_sentences_and_far_above_the_headline_are_not_publication_dates():
+    html = page(
+        body=(
+            "<div>Friday, August 13, 2010</div><nav><a>Home</a></nav><div>Politics</div><div>Elections</div>"
+            "<article><h1>Ports reopen</h1><p>The port, which opened on March 3, 2001, closed again this week after"
+            " the storm.</p><p>The report published on March 4, 2001 said so.</p></article>"
+        )
+    )
+    assert page_metadata(html).published_at_source in (None, "htmldate")
+
+
+def test_home_pages_take_only_labelled_dates_from_their_text():
+    html = page(body="<h1>Weekly digest</h1><div>May 19, 2020</div><div>Latest stories</div>")
+    assert page_metadata(html).published_at is None
+    html = page(body="<h1>Weekly digest</h1><div>Published May 19, 2020</div><div>Latest stories</div>")
+    assert page_metadata(html).published_date == date(2020, 5, 19)
+
+
+def test_declared_dates_beat_the_header_and_the_header_beats_vague_ones():
+    header = "<article><h1>Ports reopen</h1><p>Published: May 19, 2020</p></article>"
+    declared = page(meta("article:published_time", "2020-05-18T10:00:00Z"), header)
+    assert page_metadata(declared).published_date == date(2020, 5, 18)
+    vague = page(meta("date", "2020-06-01", "name"), header)
+    assert page_metadata(vague).published_date == date(2020, 5, 19)
+    vague_and_url = page(meta("date", "2020-06-01", "name"))
+    assert page_metadata(vague_and_url, url="https://example.com/2020/05/17/ports").published_date == date(2020, 5, 17)
+
+
+def test_other_publication_meta_names_and_publisher_is_not_a_date():
+    html = page(meta("publisher", "2019-01-01", "name") + meta("pub_date", "20100812", "name"))
+    result = page_metadata(html)
+    assert result.published_date == date(2010, 8, 12)
+    assert result.published_at_source == "meta:pub_date"
+
+
+def test_calendar_date_follows_the_header_when_the_page_states_utc():
+    ld = {"@type": "NewsArticle", "headline": "Mayor elected", "datePublished": "2023-11-09T05:30:59Z"}
+    html = page(body="<h1>Mayor elected</h1><div>PUBLISHED: November 8, 2023 at 11:30 p.m.</div>", ld=ld)
+    result = page_metadata(html)
+    assert result.published_at == datetime(2023, 11, 9, 5, 30, 59, tzinfo=UTC)
+    assert result.published_date == date(2023, 11, 8)
+
+
+def test_calendar_date_from_the_same_moment_stated_with_the_local_offset():
+    ld = {"@type": "NewsArticle", "headline": "Crash", "datePublished": "2023-11-09T02:35:28+00:00"}
+    html = page(body='<h1>Crash</h1><time datetime="2023-11-08T21:35:28-05:00">Nov 8</time>', ld=ld)
+    assert page_metadata(html).published_date == date(2023, 11, 8)
 
 
 @pytest.mark.parametrize(

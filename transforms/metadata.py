@@ -6,8 +6,11 @@ pages mark up their metadata, most trusted first:
 * schema.org JSON-LD (``NewsArticle``/``Article``/``BlogPosting``/... including ``@graph`` and lists, with
   ``@id`` references resolved) and schema.org microdata (``itemprop``);
 * Open Graph / Facebook ``article:*`` properties, Twitter cards, Dublin Core, Parse.ly and Sailthru tags;
-* the visible page: the article's ``<h1>``, hNews / ``rel=author`` / byline elements, ``<time>`` elements;
-* finally htmldate's heuristics and a date in the URL path.
+* the visible page: the article's ``<h1>``, hNews / ``rel=author`` / byline elements, ``<time>`` elements, and
+  the article header (the lines around the headline): its "By ..." line, its "Published ..." line or dateline;
+* finally a date in the URL path and htmldate's heuristics.
+
+Dates labelled "Updated" / "Last modified" (and modified-time fields) are never taken for the publication date.
 
 Every rule is about how pages mark metadata up, never about one site.
 """
@@ -21,7 +24,7 @@ import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from urllib.parse import urljoin
 
 import lxml.html
@@ -52,6 +55,7 @@ class PageMetadata:
 # ================================================================================================
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
+ZONE_OFFSET_HOURS = (-12, 13)  # the UTC offsets of the world's time zones (a publisher's day lies within them)
 MAX_TITLE_CHARS = 400
 MAX_NAME_TOKENS = 5
 MAX_BYLINE_WORDS = 30  # a byline element longer than this (after cleanup) is a bio or an article, not a byline
@@ -80,7 +84,7 @@ ORG_WORDS = frozenset(
     bureau government commission authority center centre club league union board partners associates
     newsletter blog website site contributors correspondents writers reporters program programme project
     initiative lab labs laboratory studio studios productions campaign coalition alliance fund trust federation
-    collective academy school hospital party""".split()
+    collective academy school hospital party family kitchen""".split()
 )
 # News and wire agencies that appear where a byline would be.
 WIRE_AGENCIES = frozenset(
@@ -189,7 +193,7 @@ BYLINE_PREFIX_RE = re.compile(
 BYLINE_TAIL_RE = re.compile(
     r"\s*(?:[|•·/–—-]\s*)?(?:\b(?:on|at)\s+)?\b(?:updated|published|posted|last\s+(?:updated|modified)|modified|posted\s+on|"
     r"published\s+on|on\s+(?:" + WEEKDAYS + r")|(?:" + WEEKDAYS + r")\b,?|(?:" + MONTHS + r")\.?\s+\d{1,2}\b|"
-    r"\d{1,2}\s+(?:" + MONTHS + r")\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
+    r"\d{1,2}\s+(?:" + MONTHS + r")\b|\d{1,2}[/.]\s?\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
     r"\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)|follow\b|share\b|email\s+the\s+author|"
     r"email\b|e-mail\b|contact\b|facebook\b|twitter\b|linkedin\b|instagram\b|more\s+(?:articles|stories|posts)\b|"
     r"see\s+all\b|read\s+more\b|view\s+(?:all|more|profile|my)\b|about\s+the\s+author|show\s+more\b|"
@@ -203,6 +207,35 @@ AFFILIATION_RE = re.compile(r"\s+(?i:for|from|of|at|in)\s+(?:(?i:the)\s+)?[A-Z].
 LATE_BY_RE = re.compile(r"^(?P<pre>.{0,60}?)\bby\s*:?\s+(?P<names>[^\W\d_].*)$", re.IGNORECASE)
 NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’.\-]*(?:[-'’.][^\W\d_]+)*\.?$")
 SENTENCE_PUNCT_RE = re.compile(r"[!?:\"“”()\[\]{}<>=*#]")
+
+# Date labels in the article header. The publication date follows "Published", "Posted on", "First published",
+# "Originally created"; an update time follows "Updated", "Last modified" and is never the publication date.
+PUBLISHED_LABEL_RE = re.compile(
+    r"\b(?:(?:first|originally)\s+)?(?:published|posted|created|publication\s+date|"
+    r"date\s+published)\b(?:\s+(?:on|at))?\s*:?",
+    re.IGNORECASE,
+)
+UPDATED_LABEL_RE = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|edited|revised)\b(?:\s+(?:on|at))?\s*:?", re.IGNORECASE
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# A date written out on the page, with the time and zone that may follow ("| 4:35 PM ET", ", 5:00PM EST").
+DATE_TEXT_RE = re.compile(
+    r"(?<![\w/.-])(?:(?:" + WEEKDAYS + r")\.?,?\s+)?"
+    r"(?:(?:" + MONTHS + r")\.?\s+" + _DAY + r",?\s+" + _YEAR
+    + r"|" + _DAY + r"\.?\s+(?:of\s+)?(?:" + MONTHS + r")\.?,?\s+" + _YEAR
+    + r"|" + _YEAR + r"-\d{2}-\d{2}"
+    + r"|(?P<num>\d{1,2}([/.])\s?\d{1,2}\2" + _YEAR + r"))(?![\d/])"
+    r"(?:\s*[,|–—-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?-i:(?:" + "|".join(sorted({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "KST",
+    "HKT", "SGT", "AEST", "AEDT", "EST", "EDT", "ET", "CST", "CDT", "CT", "MST", "MDT", "MT", "PST", "PDT", "PT"},
+    key=len, reverse=True)) + r"))\b)?)?",
+    re.IGNORECASE,
+)
+MAX_DATE_LINE_WORDS = 15  # a longer line with a date in it is a sentence, not a dateline
+MAX_DATELINE_OTHER_WORDS = 10  # an unlabelled dateline has at most this many words besides its date
+SENTENCE_END_RE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s*$")  # "... said so." is a sentence, not a dateline
 
 DATE_IN_URL_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
@@ -230,18 +263,22 @@ META_TITLE_KEYS = tuple(
 )
 META_AUTHOR_KEYS = tuple(
     "author article:author article:author_name parsely-author sailthru.author sailthru.byline_name dc.creator "
-    "dc:creator dcterms.creator citation_author byl og:author article:author:name cse_author atc-metaauthor authors "
-    "shareaholic:article_author_name dcsext.author rbauthors creator".split()
+    "dc:creator dcterms.creator citation_author byl og:author article:author:name authors creator".split()
 )
-# Publication-date meta names; modified-time names (article:modified_time, og:updated_time, dateModified,
-# last-modified ...) are deliberately absent.
+# Any other meta name for an author or a byline ("search.byline", "cxenseparse:author", "twitter:creator"): its
+# names count only when they are shaped like a person's, since such fields often hold a handle or an account.
+META_AUTHOR_KEY_RE = re.compile(r"(?:author|authors|byline|creator|writer)(?:[._:-]?names?)?$")
+# Publication-date meta names, most trusted first; then any other name that says "published", "pubdate" or
+# "issued" (META_DATE_KEY_RE: "pub_date", "dcsext.articlefirstpublished"); then the vague ones. Modified-time
+# names (article:modified_time, og:updated_time, dateModified, last-modified ...) are never read.
 META_DATE_KEYS = tuple(
-    "article:published_time og:article:published_time og:published_time article:published published_time "
-    "datepublished date_published pubdate og:pubdate publishdate publish_date publish-date publication_date "
-    "dc.date.issued dcterms.issued dc.date.created dcterms.created dc.date dcterms.date dc:date sailthru.date "
-    "parsely-pub-date article.published article_date_original original-publish-date cxenseparse:recs:publishtime "
-    "citation_publication_date citation_date date displaydate datecreated created release_date timestamp "
-    "published rnews:datepublished".split()
+    "article:published_time og:article:published_time og:published_time datepublished date_published "
+    "dc.date.issued dcterms.issued dc.date.created dcterms.created sailthru.date article_date_original".split()
+)
+META_DATE_KEY_RE = re.compile(r"pub(?:lish(?:ed)?|lication)?[._:-]?(?:date|time)|published$|issued$")
+META_NOT_DATE_KEY_RE = re.compile(r"publisher|modif|updat|expir|revis")
+META_VAGUE_DATE_KEYS = tuple(
+    "dc.date dcterms.date dc:date citation_date date displaydate datecreated created release_date timestamp".split()
 )
 META_SITE_KEYS = tuple(
     "og:site_name application-name apple-mobile-web-app-title publisher sitename twitter:app:name:iphone "
@@ -773,6 +810,213 @@ def _best_title(page: _Page) -> str | None:
 
 
 # ================================================================================================
+# The article header: the visible lines around the headline
+# ================================================================================================
+
+# Tags that start a new visible line; inline tags (span, a, b ...) do not.
+_LINE_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table td th tr ul".split()
+)
+_INVISIBLE_TAGS = frozenset("script style noscript template svg button select iframe textarea".split())
+HEADER_LINES_BEFORE = 3  # lines above the headline that still belong to its header (a date over the headline)
+HEADER_LINES_AFTER = 40  # the byline and the date come within this many lines ...
+HEADER_WORDS_AFTER = 300  # ... and this many words after the headline (a standfirst and a caption may come first)
+HEADER_DATE_LINES = 10  # an unlabelled date counts only this close under the headline (or on the line above)
+
+
+@dataclass
+class _Header:
+    """The visible lines of the article header in reading order, each (text, element holding it): up to
+    HEADER_LINES_BEFORE above the headline and the lines after it; and the ``<time>`` elements after it."""
+
+    before: list[tuple[str, object]]
+    after: list[tuple[str, object]]
+    times: list[object]
+
+    def lines(self) -> Iterator[tuple[int, str, str]]:
+        """(distance from the headline, text, next line's text): the lines after the headline (1, 2, ...) first,
+        then those above it (-1, -2, ...)."""
+        for i, (text, _el) in enumerate(self.after):
+            yield i + 1, text, self.after[i + 1][0] if i + 1 < len(self.after) else ""
+        for i in range(len(self.before) - 1, -1, -1):
+            yield i - len(self.before), self.before[i][0], self.before[i + 1][0] if i + 1 < len(self.before) else ""
+
+
+def _headline_element(page: _Page, title: str | None):
+    """The element that prints the headline: a heading whose text is the title, else the page's only <h1>."""
+    key = _words_key(title)
+    if key and not page.is_site(title):
+        for xpath in ("//h1", "//h2 | //h3 | //*[@itemprop='headline'][not(self::meta)]"):
+            for el in page.tree.xpath(xpath):
+                if _words_key(_plain_text(el)) == key and _container_kind(el) != "excluded":
+                    return el
+    h1s = [el for el in page.tree.iter("h1") if _key(_plain_text(el))]
+    if len(h1s) == 1 and not page.is_site(_plain_text(h1s[0])):
+        return h1s[0]
+    return None
+
+
+def _article_header(page: _Page, title: str | None) -> _Header | None:
+    """The lines just above and below the headline, split where the page starts a new line (so "By Jane Doe<br>
+    Example News" is two lines). Lines in comments, teasers, navigation and captions are left out."""
+    anchor = _headline_element(page, title)
+    body = page.tree.find("body")
+    if anchor is None or body is None:
+        return None
+    before: list[tuple[str, object]] = []
+    after: list[tuple[str, object]] = []
+    times: list[object] = []
+    parts: list[str] = []
+    owner = None
+    seen_anchor = False
+    words_after = 0
+
+    def flush() -> bool:
+        """End the current line; True once the header is complete."""
+        nonlocal parts, owner, words_after
+        text = _clean("".join(parts))
+        if text and owner is not None:
+            if not seen_anchor:
+                before.append((text, owner))
+                del before[:-HEADER_LINES_BEFORE]
+            elif _container_kind(owner) != "excluded":
+                after.append((text, owner))
+                words_after += len(text.split())
+        parts, owner = [], None
+        return len(after) >= HEADER_LINES_AFTER or words_after >= HEADER_WORDS_AFTER
+
+    def add(text: str | None, el) -> None:
+        nonlocal owner
+        if text:
+            parts.append(text)
+            if owner is None and text.strip():
+                owner = el
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in _INVISIBLE_TAGS or el is anchor:
+                walker.skip_subtree()
+                if el is anchor:
+                    flush()
+                    seen_anchor = True
+                continue
+            if tag in _LINE_TAGS and flush():
+                break
+            if tag == "time" and seen_anchor:
+                times.append(el)
+            parts.append(" ")  # "<a>Jane Doe</a><span>Staff Writer</span>" are two pieces
+            add(el.text, el)
+        else:
+            if (tag in _LINE_TAGS or el is anchor) and flush():
+                break
+            parts.append(" ")
+            if el is not body:
+                add(el.tail, el.getparent())
+    else:
+        flush()
+    before = [(text, el) for text, el in before if _container_kind(el) != "excluded"]
+    return _Header(before, after, times)
+
+
+def _header_byline(header: _Header, page: _Page) -> list[str]:
+    """Names on the first byline of the article header: "By Jane Doe", "By: <a>Jane Doe</a><br>News Editor",
+    "Posted on May 3, 2020 by Jane Doe", or "By" with the names on the next line."""
+    for _distance, text, next_text in header.lines():
+        if re.fullmatch(r"by\s*:?", text, re.IGNORECASE):
+            text = f"{text} {next_text}"
+        if len(text.split()) > MAX_BYLINE_WORDS:
+            continue
+        if BYLINE_PREFIX_RE.match(text) or _names_after_date(text):
+            names = split_authors(text, page, strict=True)
+            if names:
+                return names
+    return []
+
+
+def _dated_parts(text: str) -> list[tuple[str, str]]:
+    """A header line cut at its date labels, as (kind, text): "bare" before any label, then "published" after
+    "Published" / "Posted on" / "First published", "updated" after "Updated" / "Last modified"."""
+    labels = sorted(
+        [(m.start(), m.end(), "published") for m in PUBLISHED_LABEL_RE.finditer(text) if _is_label(text, m)]
+        + [(m.start(), m.end(), "updated") for m in UPDATED_LABEL_RE.finditer(text)]
+    )
+    out = [("bare", text[: labels[0][0]] if labels else text)]
+    for i, (_start, end, kind) in enumerate(labels):
+        out.append((kind, text[end : labels[i + 1][0] if i + 1 < len(labels) else len(text)]))
+    return out
+
+
+def _is_label(text: str, m: re.Match) -> bool:
+    """A "published" that labels a date ("Published: ...", "PUBLISHED", "| posted on", "posted on" opening the
+    line), not a verb in a sentence ("the report published on March 3 ...")."""
+    before = text[: m.start()].rstrip()
+    return not before or before[-1] in ",;|•·—–-" or text[m.start()].isupper() or m.group().rstrip().endswith(":")
+
+
+def _date_in_text(text: str, page: _Page) -> datetime | None:
+    """The first written-out date in ``text`` ("Wednesday, 21 Sep 2011 | 4:35 PM ET", "May 19, 2020", "2020-05-19",
+    "11/18/2011"), with its time and zone when given. A numeric day and month that could be either way round
+    ("12/10/2020") count only when the URL settles which."""
+    m = DATE_TEXT_RE.search(text)
+    if not m:
+        return None
+    if not m["num"]:
+        return _parse_date_local(m.group(0))
+    first, second, year = (int(x) for x in re.findall(r"\d+", m["num"]))
+    if "." in m["num"] or first > 12 or first == second:
+        day, month = first, second  # 18.11.2011, 18/11/2011
+    elif second > 12:
+        day, month = second, first  # 11/18/2011
+    else:  # 12/10/2020: the URL settles which
+        url_day = _url_date(page.url) or _url_date(page.given_url)
+        if url_day is None or url_day.year != year or {url_day.month, url_day.day} != {first, second}:
+            return None
+        day, month = url_day.day, url_day.month
+    return _parse_date_local(f"{year:04d}-{month:02d}-{day:02d} {m.group(0)[m.end('num') - m.start():]}".strip())
+
+
+def _is_update_time(el) -> bool:
+    """A <time> that shows when the story was updated: so marked by its class or itemprop, or right after an
+    "Updated" label."""
+    marks = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"))))
+    if re.search(r"updat|modif", marks, re.IGNORECASE):
+        return True
+    preceding = " ".join(el.xpath("preceding::text()[position() <= 2]"))
+    return bool(re.search(UPDATED_LABEL_RE.pattern + r"\s*$", preceding[-40:], re.IGNORECASE))
+
+
+def _is_dateline(line: str, part: str) -> bool:
+    """A line that is there to show its date ("Case Study August 12, 2010, 5:00PM EST", "By Jane Doe | 18.11.2011"):
+    few other words, and not a sentence."""
+    other_words = len(line.split()) - len(DATE_TEXT_RE.search(part).group().split())
+    return other_words <= MAX_DATELINE_OTHER_WORDS and not SENTENCE_END_RE.search(line)
+
+
+def _header_dates(header: _Header, page: _Page) -> list[tuple[datetime, str]]:
+    """(date, source) the article header shows, most telling first: the first date after a "Published" label,
+    the first <time> element, the first date line right by the headline; never a date after an "Updated"
+    label. Only short lines count: a date inside a sentence is what the story is about."""
+    labelled = bare = None
+    for distance, text, _next in header.lines():
+        if len(text.split()) > MAX_DATE_LINE_WORDS:
+            continue
+        for kind, part in _dated_parts(text):
+            found = _date_in_text(part, page) if kind != "updated" else None
+            if found is not None and kind == "published" and labelled is None:
+                labelled = found
+            if found is not None and kind == "bare" and bare is None and -1 <= distance <= HEADER_DATE_LINES:
+                bare = found if _is_dateline(text, part) else None
+    timed = next(
+        (found for el in header.times if not _is_update_time(el) and (found := _parse_date_local(el.get("datetime")))),
+        None,
+    )
+    return [(d, src) for d, src in ((labelled, "header:published"), (timed, "header:time"), (bare, "header:date")) if d]
+
+
+# ================================================================================================
 # Authors
 # ================================================================================================
 
@@ -930,6 +1174,14 @@ def _strip_roles(part: str) -> str:
     return " ".join(tokens)
 
 
+def _names_after_date(text: str) -> str | None:
+    """The names of a byline that starts with its date: "Posted on September 21, 2020 by Adi Tzlil"."""
+    late = LATE_BY_RE.match(text)
+    if late and re.search(r"\d|posted|published|written|updated|" + MONTHS, late["pre"], re.IGNORECASE):
+        return late["names"]
+    return None
+
+
 def split_authors(text: str, page: _Page | None = None, strict: bool = False) -> list[str]:
     """Person names in one author string ("By Jane Doe and John Roe | Site", "A, Staff Writer; B")."""
     text = _clean(text)
@@ -945,9 +1197,7 @@ def split_authors(text: str, page: _Page | None = None, strict: bool = False) ->
         prefixed = prefixed or stripped != text
         text = stripped
     if not prefixed:
-        late = LATE_BY_RE.match(text)
-        if late and re.search(r"\d|posted|published|written|updated|" + MONTHS, late["pre"], re.IGNORECASE):
-            text = late["names"]  # "Posted on September 21, 2020 by Adi Tzlil"
+        text = _names_after_date(text) or text
     text = BYLINE_TAIL_RE.sub("", text).strip(" -–—|:,;/")
     if not text or text.casefold().strip(" .") in GENERIC_AUTHORS or _names_site(text, page):
         return []  # "No Author", "Jobs & Hire" (the site itself)
@@ -1068,6 +1318,15 @@ def _inside(el, tags: tuple[str, ...]) -> bool:
     return False
 
 
+# A link to an author's page.
+_AUTHOR_HREF = (
+    "(contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/reporters/')"
+    " or contains(@href, '/reporter/') or contains(@href, '/writers/') or contains(@href, '/writer/')"
+    " or contains(@href, '/byline/') or contains(@href, '/columnists/') or contains(@href, '/contributors/')"
+    " or contains(@href, '/contributor/') or contains(@href, '/people/') or contains(@href, '/staff/')"
+    " or contains(@href, '/profile/') or contains(@href, '/journalists/') or contains(@href, '/journalist/')"
+    " or contains(@href, '?author='))"
+)
 _BYLINE_XPATH = (
     "//*[@rel='author' or contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
     " or @itemprop='author' or @itemprop='creator'"
@@ -1079,12 +1338,7 @@ _BYLINE_XPATH = (
     " or contains(translate(@data-testid, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
     " or contains(translate(@data-component, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'byline')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' vcard ')"
-    " or (self::a and (contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/reporters/')"
-    " or contains(@href, '/reporter/') or contains(@href, '/writers/') or contains(@href, '/writer/')"
-    " or contains(@href, '/byline/') or contains(@href, '/columnists/') or contains(@href, '/contributors/')"
-    " or contains(@href, '/contributor/') or contains(@href, '/people/') or contains(@href, '/staff/')"
-    " or contains(@href, '/profile/') or contains(@href, '/journalists/') or contains(@href, '/journalist/')"
-    " or contains(@href, '?author=')))]"
+    " or (self::a and " + _AUTHOR_HREF + ")]"
 )
 
 
@@ -1119,6 +1373,11 @@ def _byline_names(el, page: _Page) -> list[str]:
         return names
     if el.tag == "meta":
         return []
+    links = el.xpath(".//a[@rel='author' or " + _AUTHOR_HREF + "]")
+    if len(links) > 1:  # "By <a>Jane Doe</a> @jdoe <a>John Roe</a>": each link names one author
+        names = [name for link in links for name in split_authors(_text(link), page, strict=True)]
+        if names:
+            return names
     text = _text(el)
     if not text or len(text.split()) > MAX_BYLINE_WORDS:
         return []
@@ -1134,8 +1393,8 @@ def _byline_names(el, page: _Page) -> list[str]:
     return names
 
 
-def _author_candidates(page: _Page) -> list[tuple[str, tuple[str, ...]]]:
-    """(source, names) from every kind of author markup, most trusted first."""
+def _author_candidates(page: _Page, header: _Header | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(source, names) from every kind of author markup and the article header's byline, most trusted first."""
     out: list[tuple[str, tuple[str, ...]]] = []
     for obj in page.articles:
         value = obj.get("author") or obj.get("creator")
@@ -1144,12 +1403,14 @@ def _author_candidates(page: _Page) -> list[tuple[str, tuple[str, ...]]]:
             if names:
                 out.append(("json-ld", _dedupe(names)))
                 break
-    for key in META_AUTHOR_KEYS:
+    other_keys = [k for k in page.metas if k not in META_AUTHOR_KEYS and META_AUTHOR_KEY_RE.search(k)]
+    for key in META_AUTHOR_KEYS + tuple(other_keys):
         names = []
         for value in page.metas.get(key, []):
             if URL_RE.match(value) or value.startswith("/"):
                 continue
-            names.extend(split_authors(value, page))
+            found = split_authors(value, page)
+            names.extend(n for n in found if key in META_AUTHOR_KEYS or _person_shaped(n))
         if names:
             out.append((f"meta:{key}", _dedupe(names)))
     tiers_done: set[int] = set()
@@ -1160,6 +1421,9 @@ def _author_candidates(page: _Page) -> list[tuple[str, tuple[str, ...]]]:
         if names:
             out.append(("byline" if tier == 0 else "author-box", _dedupe(names)))
             tiers_done.add(tier)
+    names = _header_byline(header, page) if header is not None else []
+    if names:
+        out.append(("header", _dedupe(names)))
     for obj in page.pages:
         value = obj.get("author") or obj.get("creator")
         if value:
@@ -1170,13 +1434,13 @@ def _author_candidates(page: _Page) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def _authors(page: _Page) -> tuple[tuple[str, ...], str | None]:
+def _authors(page: _Page, header: _Header | None = None) -> tuple[tuple[str, ...], str | None]:
     """The author list most sources agree on; ties go to the most trusted source.
 
     Sources disagree mostly when a CMS field holds the account that posted the story (a web producer)
     while the byline and the analytics tags name the reporters: agreement picks the reporters.
     """
-    candidates = _author_candidates(page)
+    candidates = _author_candidates(page, header)
     if not candidates:
         return (), None
     keys = [{_key(n) for n in names} for _, names in candidates]
@@ -1295,22 +1559,27 @@ def _parse_loose(text: str) -> datetime | None:
     return parsed
 
 
-def _ld_dates(objs: list[dict], fields: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+def _ld_dates(objs: list[dict], fields: tuple[str, ...], vague: bool) -> Iterator[tuple[str, str, bool]]:
     for obj in objs:
         for field in fields:
             value = obj.get(field)
             if isinstance(value, list) and value:
                 value = value[0]
             if isinstance(value, str):
-                yield f"json-ld:{field}", value
+                yield f"json-ld:{field}", value, vague
 
 
-def _date_candidates(page: _Page) -> Iterator[tuple[str, str]]:
-    """(source, raw value) pairs for the original publication date, most trusted first."""
-    yield from _ld_dates(page.articles, ("datePublished", "dateCreated"))
-    for key in META_DATE_KEYS:
+def _date_candidates(page: _Page) -> Iterator[tuple[str, str, bool]]:
+    """(source, raw value, vague) for the original publication date, most trusted first. Vague ones (a bare
+    "date" meta, a WebPage's date) come last and yield to a date the article header labels "Published"."""
+    yield from _ld_dates(page.articles, ("datePublished", "dateCreated"), vague=False)
+    other_keys = [
+        k for k in page.metas
+        if k not in META_DATE_KEYS and META_DATE_KEY_RE.search(k) and not META_NOT_DATE_KEY_RE.search(k)
+    ]
+    for key in (*META_DATE_KEYS, *other_keys):
         for value in page.metas.get(key, []):
-            yield f"meta:{key}", value
+            yield f"meta:{key}", value, False
     for el in page.tree.xpath(
         "//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"
         " | //time[@pubdate] | //*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
@@ -1321,11 +1590,14 @@ def _date_candidates(page: _Page) -> Iterator[tuple[str, str]]:
         for attr in ("datetime", "content", "title", "data-datetime"):
             value = el.get(attr)
             if value:
-                yield f"html:{el.tag}[{attr}]", value
+                yield f"html:{el.tag}[{attr}]", value, False
                 break
         else:
-            yield f"html:{el.tag}", _text(el)
-    yield from _ld_dates(page.pages, ("datePublished", "dateCreated", "uploadDate"))
+            yield f"html:{el.tag}", _text(el), False
+    for key in META_VAGUE_DATE_KEYS:
+        for value in page.metas.get(key, []):
+            yield f"meta:{key}", value, True
+    yield from _ld_dates(page.pages, ("datePublished", "dateCreated", "uploadDate"), vague=True)
 
 
 def _url_date(url: str | None) -> datetime | None:
@@ -1387,29 +1659,51 @@ def _looks_like_article(page: _Page) -> bool:
         return False
 
 
-def _published(html: str, page: _Page) -> tuple[datetime | None, str | None]:
-    """The original publication date (with the page's own UTC offset) and where it came from."""
-    for source, raw in _date_candidates(page):
+def _published(html: str, page: _Page, header: _Header | None = None) -> tuple[datetime | None, str | None]:
+    """The original publication date (with the page's own UTC offset) and where it came from. Most trusted first:
+    the dates the page declares for the article (JSON-LD, meta, microdata, hNews); the date its header labels
+    "Published"; the URL's date; vaguer declared dates; a <time> or a date line by the headline; htmldate's
+    guess. A page that does not look like one article takes no unlabelled date from its text."""
+    vague: list[tuple[datetime, str]] = []
+    for source, raw, is_vague in _date_candidates(page):
         parsed = _parse_date_local(raw)
-        if parsed is not None:
+        if parsed is not None and not is_vague:
             return parsed, source
+        if parsed is not None:
+            vague.append((parsed, source))
+    shown = _header_dates(header, page) if header is not None else []
+    ranked = [(d, source) for d, source in shown if source == "header:published"]
     found = _url_date(page.url) or _url_date(page.given_url)
     if found is not None:
-        return found, "url"
-    if _looks_like_article(page):  # htmldate on a home page or a listing finds some date, rarely the right one
-        found = _htmldate(html, page)
-        if found is not None:
-            return found, "htmldate"
-    return None, None
+        ranked.append((found, "url"))
+    ranked += vague[:1]
+    # A home page or a listing shows some date, rarely the right one; a byline under the headline marks an article.
+    if _looks_like_article(page) or (header is not None and _header_byline(header, page)):
+        ranked += [(d, source) for d, source in shown if source != "header:published"]
+        if not ranked:
+            found = _htmldate(html, page)
+            ranked += [(found, "htmldate")] if found is not None else []
+    return ranked[0] if ranked else (None, None)
 
 
-def _calendar_date(published: datetime, page: _Page) -> date:
-    """The publisher's calendar date: the URL's date when the page states its time in UTC but files the story
-    under the neighbouring local day (/2023/11/08/ for 2023-11-09T04:30Z)."""
+def _calendar_date(published: datetime, page: _Page, header: _Header | None) -> date:
+    """The publisher's calendar date. A time stated in UTC may fall on the next or the previous day there; the
+    publisher's day is then the one the page gives the same moment with its own offset, else the day its article
+    header shows or its URL files the story under (/2023/11/08/ for 2023-11-09T04:30Z) when some time zone is
+    on that day at that moment."""
     local = published.date()
-    url_day = _url_date(page.url) or _url_date(page.given_url)
-    if url_day is not None and abs((url_day.date() - local).days) == 1 and published.utcoffset() == timedelta(0):
-        return url_day.date()
+    if published.utcoffset() != timedelta(0) or published.time() == time(0):
+        return local  # the page's own offset, or a bare date
+    times = header.times if header is not None else []
+    for raw in [raw for _source, raw, _vague in _date_candidates(page)] + [el.get("datetime") for el in times]:
+        other = _parse_date_local(raw)
+        if other is not None and other.utcoffset() and abs((other - published).total_seconds()) <= 60:
+            return other.date()
+    shown = [d for d, _source in _header_dates(header, page)][:1] if header is not None else []
+    earliest, latest = (published + timedelta(hours=h) for h in ZONE_OFFSET_HOURS)  # the day somewhere on Earth
+    for day in (*shown, _url_date(page.url) or _url_date(page.given_url)):
+        if day is not None and earliest.date() <= day.date() <= latest.date():
+            return day.date()
     return local
 
 
@@ -1446,15 +1740,17 @@ def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
             None, (), published, "url" if published else None, None, url, None, published.date() if published else None
         )
     page = _Page(tree, url)
-    authors, _source = _authors(page)
-    published, source = _published(html, page)
+    title = _best_title(page)
+    header = _article_header(page, title)
+    authors, _source = _authors(page, header)
+    published, source = _published(html, page, header)
     return PageMetadata(
-        title=_best_title(page),
+        title=title,
         authors=authors,
         published_at=published.astimezone(UTC) if published is not None else None,
         published_at_source=source,
         site_name=page.site_name,
         url=page.url,
         description=_description(page),
-        published_date=_calendar_date(published, page) if published is not None else None,
+        published_date=_calendar_date(published, page, header) if published is not None else None,
     )
