@@ -458,3 +458,11 @@ def test_a_one_word_org_that_opens_a_longer_org_is_that_org_not_a_person(nlp):
     doc = with_ents(nlp, text, [("Harrison Ford", "PERSON"), ("Ford Motor", "ORG"), ("Ford", "ORG")])
     ford = [m for m in article_mentions(doc, text) if m.surface == "Ford"]
     assert [(m.canonical, m.label) for m in ford] == [("Ford Motor", "ORG")]
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_two_sharing_a_surname(nlp):
+    text = "Hillary Clinton and Bill Clinton arrived together. Mrs. Clinton spoke first. Mr. Clinton spoke later."
+    doc = with_ents(nlp, text, [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"), ("Clinton", "PERSON"),
+                                ("Clinton", "PERSON")])
+    mrs, mr = by_surface(article_mentions(doc, text), "Clinton")
+    assert (mrs.canonical, mr.canonical) == ("Hillary Clinton", "Bill Clinton")

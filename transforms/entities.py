@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from transforms.places import canonical_place
 
@@ -41,6 +42,8 @@ TITLE_WORDS = frozenset(
 ORG_ROLE_WORDS = frozenset({"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman",
                             "chairwoman", "chair", "chief", "president", "spokesman", "spokeswoman",
                             "spokesperson", "boss", "owner", "director", "head"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 _ELECT = re.compile(r"-(elect|designate)$", re.I)
 _LEADING_JUNK = re.compile(r"^[\s\-–—•*·>\"“”‘’'(\[:;,.]+")
 _TRAILING_JUNK = re.compile(r"[\s\-–—\"“”‘’'()\[\]:;,.!?]+$")
@@ -300,6 +303,32 @@ def _unify_full_names(mentions: list[Mention]) -> list[Mention]:
             if m.label == "PERSON" and len(m.canonical.split()) >= 2 else m for m in mentions]
 
 
+def _honorific_gender(m: Mention) -> str | None:
+    """'female' for "Mrs. Clinton", 'male' for "Mr. Clinton", else None."""
+    for form in m.alias_forms:
+        word = form.split()[0].casefold().rstrip(".")
+        if word in FEMALE_HONORIFICS:
+            return "female"
+        if word in MALE_HONORIFICS:
+            return "male"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gender_guesser  # first-name genders from a published name list
+
+    return gender_guesser.Detector(case_sensitive=False)
+
+
+def _owners_of_gender(owners: set[str], gender: str | None) -> set[str]:
+    """The owners whose first name is usually of ``gender`` ("Mrs. Clinton": Hillary, not Bill)."""
+    if gender is None:
+        return set()
+    detector = _gender_detector()
+    return {name for name in owners if detector.get_gender(name.split()[0]).removeprefix("mostly_") == gender}
+
+
 def _nearest_owner(people: list[Mention], owners: set[str], pos: int, text: str) -> set[str]:
     """The one owner named in full in a later paragraph than every other owner, before ``pos``; else none."""
     last: dict[str, int] = {}
@@ -319,8 +348,9 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
     """One-word names resolve to the full name they belong to, in the article.
 
     - A surname (or else a first name) that one full person name carries resolves to that person.
-    - One that several carry (Hillary and Bill Clinton) resolves to the person named in full nearest before it,
-      when the others were last named in full in an earlier paragraph; otherwise it stays unresolved.
+    - One that several carry (Hillary and Bill Clinton) goes to the one an honorific fits ("Mrs. Clinton":
+      the one whose first name is a woman's), else to the person named in full nearest before it, when the
+      others were last named in full in an earlier paragraph; otherwise it stays unresolved.
     - A one-word ORG that opens a longer organisation name ("Ford" beside "Ford Motor") is that organisation.
     """
     mentions = _unify_full_names(mentions)
@@ -348,6 +378,8 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
             out.append(replace(m, canonical=org, resolution=how))
             continue
         owners = by_last.get(key) or by_first.get(key) or set()
+        if len(owners) > 1:
+            owners = _owners_of_gender(owners, _honorific_gender(m)) or owners
         if len(owners) > 1:
             owners = _nearest_owner(people, owners, m.char_start, text)
         if len(owners) == 1:
