@@ -136,10 +136,18 @@ def read_input(item: InputRef, settings: Settings) -> str:
         raise InputError(f"cannot read the file: {exc}") from exc
     if not data.strip():
         raise InputError("the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith(UTF16_BOMS):
         raise InputError("the file is binary, not text or HTML")
+    return decode_text(data)
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text: UTF-16 with its byte-order mark, UTF-8 (with or without one), else cp1252, else latin-1."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

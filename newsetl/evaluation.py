@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.inputs import decode_text
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_ROOT = ROOT / "tests" / "fixtures" / "corpus"
 BASELINE_PATH = ROOT / "tests" / "fixtures" / "eval-baseline.json"
@@ -100,17 +102,9 @@ class Page:
         data = self.html_path.read_bytes()
         if self.html_path.name.endswith(".gz"):
             data = gzip.decompress(data)
-        return decode(data)
+        return decode_text(data)
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text the way the pipeline reads inputs: UTF-8 (with or without BOM), else cp1252, else latin-1."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def split_gold_authors(gold: str | Sequence[str] | None) -> tuple[str, ...]:
