@@ -23,7 +23,7 @@ from flows.inputs import InputError, InputRef, Rejected, discover, read_input
 from flows.warehouse import discard, known_articles, known_entities, load_to_staging, publish, table_counts
 from newsetl.settings import Settings
 from schemas.tables import TABLES
-from transforms.cleaning import CleanArticle, clean_html, clean_plaintext
+from transforms.cleaning import CleanArticle, clean_input
 from transforms.normalise import ArticleRecords, analyse_article, build_tables
 
 PROGRESS = "newsetl_progress"  # the log record attribute carrying (stage, done, total)
@@ -88,7 +88,7 @@ def clean_batch(items: list[InputRef], settings: Settings) -> tuple[list[tuple[s
             rejected.append(Rejected(item.ref, "read", str(exc)))
             continue
         try:
-            article = clean_html(raw) if item.kind == "html" else clean_plaintext(raw)
+            article = clean_input(raw, item.kind)
         except Exception as exc:  # noqa: BLE001 -- one bad page must not stop the batch; it is quarantined
             rejected.append(Rejected(item.ref, "clean", f"cleaning failed: {type(exc).__name__}: {exc}"))
             continue

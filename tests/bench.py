@@ -22,7 +22,7 @@ from flows.inputs import discover, read_input
 from flows.news_etl import load_nlp
 from flows.warehouse import load_to_staging, publish
 from newsetl.settings import Settings
-from transforms.cleaning import clean_html, clean_plaintext
+from transforms.cleaning import clean_input
 from transforms.normalise import analyse_article, build_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def main() -> None:
         for copy in range(args.copies):
             for item in items:
                 raw = read_input(item, settings)
-                article = clean_html(raw) if item.kind == "html" else clean_plaintext(raw)
+                article = clean_input(raw, item.kind)
                 out.append((f"{item.ref}#{copy}", replace(article, body_text=f"{article.body_text}\n\nCopy {copy}.")))
         return out
 

@@ -17,7 +17,7 @@ import polars as pl
 from flows.inputs import discover, read_input
 from flows.news_etl import load_nlp
 from newsetl.settings import Settings
-from transforms.cleaning import clean_html, clean_plaintext
+from transforms.cleaning import clean_input
 from transforms.entities import NAME_LABELS
 from transforms.normalise import analyse_article, build_tables
 
@@ -41,7 +41,7 @@ def main(folders: list[str]) -> None:
     records, bare = [], {}
     for item in items:
         raw = read_input(item, settings)
-        article = clean_html(raw) if item.kind == "html" else clean_plaintext(raw)
+        article = clean_input(raw, item.kind)
         if len(article.body_text) < 80 or (article.language or "en") != "en":
             continue
         doc = nlp(article.body_text)

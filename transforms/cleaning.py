@@ -37,7 +37,7 @@ from trafilatura.xml import xmltotxt
 
 from transforms.metadata import page_metadata
 
-__all__ = ["CleanArticle", "clean_html", "clean_plaintext", "detect_language"]
+__all__ = ["CleanArticle", "clean_html", "clean_input", "clean_plaintext", "detect_language"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -373,7 +373,6 @@ HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3})(?
 
 # suffix_list_urls=() keeps tldextract on its bundled snapshot (no download); cache_dir=None: no disk cache.
 _TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-DATE_OUTPUT_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
 @dataclass(frozen=True)
@@ -798,7 +797,8 @@ def _extract(page, url: str | None, *, with_metadata: bool = True, **mode: bool)
     is given) or None; ``mode`` picks favor_precision / favor_recall."""
     if page is None:
         return None
-    date_params = {**set_date_params(True), "outputformat": DATE_OUTPUT_FORMAT}
+    # the date comes from transforms/metadata.py: trafilatura's own date search is kept to its cheap form
+    date_params = set_date_params(False)
     return trafilatura.bare_extraction(
         deepcopy(page),
         url=url,
@@ -1120,6 +1120,11 @@ def _strip_site_suffix(title: str, site_name: str | None, domain: str | None) ->
         if suffix in site_keys or (len(suffix) >= 4 and site.startswith(suffix)):
             return head
     return title
+
+
+def clean_input(raw: str, kind: str) -> CleanArticle:
+    """Clean one input of ``kind`` "html" or "text" (see ``flows.inputs.InputRef.kind``)."""
+    return clean_html(raw) if kind == "html" else clean_plaintext(raw)
 
 
 def clean_html(html: str, url: str | None = None) -> CleanArticle:
