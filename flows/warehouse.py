@@ -68,6 +68,7 @@ def load_to_staging(frames: dict[str, pl.DataFrame], warehouse: Path, storage_ve
             for path in ddl_files():
                 con.execute(path.read_text(encoding="utf-8"))
             con.execute("begin transaction")
+            migrate(con)
             for table in LOAD_ORDER:
                 con.register(f"incoming_{table}", frames.get(table, TABLES[table].empty()).to_arrow())
             for table in MERGE_ORDER:
@@ -84,6 +85,38 @@ def load_to_staging(frames: dict[str, pl.DataFrame], warehouse: Path, storage_ve
         discard(staging)
         raise
     return staging
+
+
+# columns renamed since an earlier release: (table, old name, new name)
+RENAMED_COLUMNS = (("fact_claim", "speaker_surface", "speaker_text"),)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring the tables of a warehouse written by an earlier release to the columns of ``schemas.tables``.
+
+    ``create table if not exists`` leaves an existing table as it was, so: renamed columns are renamed, new
+    columns are added (null in the rows already there), retired columns are dropped."""
+    for table, old, new in RENAMED_COLUMNS:
+        present = _columns(con, table)
+        if old in present and new not in present:
+            con.execute(f'alter table {table} rename column "{old}" to "{new}"')
+    for table in LOAD_ORDER:
+        present = _columns(con, table)
+        spec = TABLES[table]
+        for column in spec.columns:
+            if column.name not in present:
+                con.execute(f'alter table {table} add column "{column.name}" {column.sql_type}')
+        for name in present:
+            if name not in spec.column_names:
+                con.execute(f'alter table {table} drop column "{name}"')
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "select column_name from information_schema.columns where table_catalog = current_database() "
+        "and table_schema = current_schema() and table_name = ? order by ordinal_position", [table]
+    ).fetchall()
+    return [name for (name,) in rows]
 
 
 def publish(staging: Path, warehouse: Path) -> None:

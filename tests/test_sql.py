@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from schemas.tables import TABLES  # noqa: E402
+from transforms.keys import claim_match_text, stable_key  # noqa: E402
 
 SQL_DIR = ROOT / "sql"
 TABLE_FILES = sorted((SQL_DIR / "tables").glob("*.sql"))
@@ -236,10 +237,11 @@ def loaded(con):
         (R_B_HIRING, ART_B, BODY_B, 20240502, "reported", E_ALTMAN, "Sam Altman", "Other Times report.", None),
     ]
     rows = []
-    for key, art, body, date_key, kind, speaker, speaker_surface, text, cue in claims:
+    for key, art, body, date_key, kind, speaker, speaker_text, text, cue in claims:
         start, end = span(body, text)
-        rows.append((key, art, kind, speaker, speaker_surface, text, cue, start, end, date_key))
-    con.executemany("insert into fact_claim values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        cluster = stable_key("claim_cluster", kind, claim_match_text(text))
+        rows.append((key, art, kind, speaker, speaker_text, text, cue, start, end, date_key, cluster))
+    con.executemany("insert into fact_claim values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return con
 
 
@@ -319,7 +321,7 @@ def _context(con, body: str, text: str, nth: int = 0) -> str:
     )
     start, end = span(body, text, nth)
     con.execute(
-        "insert into fact_claim values (1, 1, 'quote', null, null, ?, null, ?, ?, null)",
+        "insert into fact_claim values (1, 1, 'quote', null, null, ?, null, ?, ?, null, 1)",
         [text, start, end],
     )
     return con.execute("select context_sentence from v_quotes").fetchone()[0]
@@ -382,8 +384,9 @@ def test_claim_corroboration_normalisation(loaded):
     loaded.execute("delete from fact_claim")
     texts = ["  Zürich’s   “BIG”\tplan — 50%!", "zürichs big plan 50", "...!"]
     loaded.executemany(
-        "insert into fact_claim values (?, ?, 'statement', null, null, ?, null, 0, 1, null)",
-        [(i, ART_A if i == 0 else ART_B, t) for i, t in enumerate(texts)],
+        "insert into fact_claim values (?, ?, 'statement', null, null, ?, null, 0, 1, null, ?)",
+        [(i, ART_A if i == 0 else ART_B, t, stable_key("claim_cluster", "statement", claim_match_text(t)))
+         for i, t in enumerate(texts)],
     )
     rows = records(
         loaded, "select claim_group, n_claims, n_articles, n_sources, speaker_names from v_claim_corroboration"

@@ -40,3 +40,9 @@ def name_key(name: str) -> str:
     text = _SPACE.sub(" ", text).strip().casefold()
     text = re.sub(r"\b(\w) (?=\w\b)", r"\1", text)  # initials: "J.D. Vance" and "JD Vance" are "jd vance"
     return re.sub(r"^the ", "", text)
+
+
+def claim_match_text(text: str) -> str:
+    """The form two copies of one claim share: lower case, letters, digits and single spaces only."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", re.sub(r"[^\w\s]|_", "", text)).strip()

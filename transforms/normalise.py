@@ -24,7 +24,7 @@ from transforms.claims import article_claims
 from transforms.cleaning import CleanArticle
 from transforms.dedupe import Candidate, Duplicate, find_duplicates, signature
 from transforms.entities import article_mentions
-from transforms.keys import content_hash, name_key, stable_key
+from transforms.keys import claim_match_text, content_hash, name_key, stable_key
 from transforms.resolution import resolve_entities
 
 UNKNOWN_SOURCE = "unknown"
@@ -60,7 +60,7 @@ def analyse_article(input_ref: str, article: CleanArticle, doc) -> ArticleRecord
                 {"claim_type": c.claim_type, "char_start": c.char_start, "char_end": c.char_end,
                  "claim_text": c.claim_text, "cue": c.cue,
                  "speaker_canonical": c.speaker.canonical if c.speaker else None,
-                 "speaker_surface": c.speaker.surface if c.speaker else None}
+                 "speaker_text": c.speaker.surface if c.speaker else None}
             )
     records.amounts.extend(asdict(a) for a in find_amounts(body))
     return records
@@ -232,8 +232,9 @@ def _claim_rows(kept, mentions: pl.DataFrame):
             claims.append({
                 "claim_key": claim_key, "article_key": article_key, "claim_type": c["claim_type"],
                 "speaker_entity_key": key_of.get((article_key, speaker)) if speaker else None,
-                "speaker_surface": c["speaker_surface"], "claim_text": c["claim_text"], "cue": c["cue"],
+                "speaker_text": c["speaker_text"], "claim_text": c["claim_text"], "cue": c["cue"],
                 "char_start": c["char_start"], "char_end": c["char_end"], "date_key": date_key,
+                "claim_cluster_key": stable_key("claim_cluster", c["claim_type"], claim_match_text(c["claim_text"])),
             })
             claim_spans.append((c["char_start"], c["char_end"], claim_key))
             for s, e, entity_key in spans_by_article.get(article_key, []):
