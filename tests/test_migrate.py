@@ -17,7 +17,9 @@ def test_old_fact_claim_is_migrated(tmp_path):
             "claim_text varchar not null, cue varchar, char_start integer not null, char_end integer not null, "
             "date_key integer, retired_column varchar)"
         )
-        con.execute("insert into fact_claim values (1, 2, 'quote', null, 'a spokesman', 'x y z', null, 0, 5, null, 'r')")
+        con.execute(
+            "insert into fact_claim values (1, 2, 'quote', null, 'a spokesman', 'x y z', null, 0, 5, null, 'r')"
+        )
     publish(load_to_staging({}, warehouse, "v1.0.0"), warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         columns = [d[0] for d in con.execute("select * from fact_claim").description]
