@@ -959,3 +959,14 @@ def test_property_html_bodies_keep_the_paragraph_shape(blocks):
     article = clean_html(html, url=URL)
     _check_shape(article)
     assert article.extraction_method in {"trafilatura", "trafilatura_fallback", "readability"}
+
+
+@pytest.mark.parametrize(("cap", "kept"), [("T", "Turkey, Poland and the Caribbean"), ("x", "urkey, Poland and the")])
+def test_drop_cap_rejoins_its_word(cap, kept):
+    paragraph = ("<p><a href='/t'>urkey</a>, Poland and the Caribbean islands have been removed from the list of "
+                 "travel corridors this week, officials said on Thursday evening.</p>")
+    html = (f"<html><body><article><h1>Quarantine list grows again</h1><div><span class='d'>{cap}</span>{paragraph}"
+            "<p>Travellers arriving from those places after 4am on Saturday must self-isolate for 14 days, "
+            "the transport secretary said.</p></div></article></body></html>")
+    body = clean_html(html).body_text
+    assert body.startswith(kept)  # only a lone capital letter before a lower-case paragraph is a drop cap

@@ -1019,6 +1019,26 @@ def _merge_lines(base: Sequence[_Line], extra: Sequence[_Line]) -> list[_Line]:
     return merged
 
 
+def _join_drop_caps(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Put a drop cap back into its word: ``<span>T</span><p>urkey, Poland ...`` reads "Turkey, Poland".
+
+    A drop cap is an element holding one capital letter and nothing else, right before a paragraph that
+    starts with a lower-case letter. Left alone, extractors drop the letter or make it a line of its own.
+    """
+    for cap in list(tree.iter("span", "div", "p", "b", "strong")):
+        letter = (cap.text or "").strip()
+        if len(letter) != 1 or not letter.isupper() or len(cap) or (cap.tail or "").strip():
+            continue
+        paragraph = cap.getnext()
+        if paragraph is None or paragraph.tag != "p":
+            continue
+        first = next((el for el in paragraph.iter() if (el.text or "").strip()), None)
+        if first is None or not first.text.lstrip()[:1].islower():
+            continue
+        first.text = letter + first.text.lstrip()
+        cap.getparent().remove(cap)
+
+
 def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines)
     """The body lines of a page and how they were found.
 
@@ -1031,6 +1051,8 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     it finds clearly more. Captions and lists of links the page marks as such go in every case.
     """
     page = load_html(html) if html.strip() else None
+    if page is not None:
+        _join_drop_caps(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
     lines = _body_lines(doc.body) if doc is not None else []
