@@ -27,6 +27,17 @@ class Settings:
     storage_version: str = "v1.0.0"  # NEWSETL_STORAGE_VERSION: DuckDB file format readable by DuckDB >= 1.0
     allow_private_hosts: bool = False  # NEWSETL_ALLOW_PRIVATE_HOSTS: let the fetcher reach loopback/private addresses
     max_input_bytes: int = 20_000_000  # NEWSETL_MAX_INPUT_BYTES: larger inputs are quarantined
+    # fetching (flows/fetch.py): timeouts and delays in seconds
+    connect_timeout: float = 10.0  # NEWSETL_CONNECT_TIMEOUT: to open the connection (TCP and TLS)
+    read_timeout: float = 30.0  # NEWSETL_READ_TIMEOUT: longest silence while waiting for or reading a response
+    fetch_retries: int = 3  # NEWSETL_FETCH_RETRIES: retries after the first try (timeouts, connection errors, 5xx, 429)
+    fetch_backoff: float = 1.0  # NEWSETL_FETCH_BACKOFF: wait before retry n is fetch_backoff * 2**(n-1)
+    fetch_max_wait: float = 60.0  # NEWSETL_FETCH_MAX_WAIT: cap on one wait; a longer Retry-After is not retried
+    max_redirects: int = 5  # NEWSETL_MAX_REDIRECTS: redirects followed per fetch, each one re-checked
+    respect_robots: bool = True  # NEWSETL_RESPECT_ROBOTS: obey robots.txt (fetched and cached per host)
+    host_delay: float = 1.0  # NEWSETL_HOST_DELAY: least time between two requests to the same host
+    user_agent: str = "newsetl/0.1.0 (+https://github.com/newsetl/newsetl)"  # NEWSETL_USER_AGENT: say who fetches
+    fault_point: str = ""  # NEWSETL_FAULT_POINT: tests only; the run kills itself there (flows/news_etl.py)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -42,6 +53,8 @@ class Settings:
                 values[f.name] = _bool(raw)
             elif isinstance(default, int):
                 values[f.name] = int(raw)
+            elif isinstance(default, float):
+                values[f.name] = float(raw)
             elif isinstance(default, Path):
                 values[f.name] = Path(raw)
             else:
