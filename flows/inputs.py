@@ -6,11 +6,13 @@ so nothing in a folder is skipped silently.
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+import charset_normalizer
 
 from newsetl.settings import Settings
 
@@ -126,14 +128,10 @@ def read_input(item: InputRef, settings: Settings) -> str:
             raise InputError(f"file is {size} bytes, over the limit of {settings.max_input_bytes} "
                              "(NEWSETL_MAX_INPUT_BYTES)")
         data = path.read_bytes()
-        if item.ref.lower().endswith(".gz"):
-            with gzip.open(path) as stream:
-                data = stream.read(settings.max_input_bytes + 1)
-            if len(data) > settings.max_input_bytes:
-                raise InputError(f"file decompresses to over {settings.max_input_bytes} bytes, the limit "
-                                 "(NEWSETL_MAX_INPUT_BYTES)")
-    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+    except OSError as exc:
         raise InputError(f"cannot read the file: {exc}") from exc
+    if item.ref.lower().endswith(".gz"):
+        data = gunzip(data, settings.max_input_bytes)
     if not data.strip():
         raise InputError("the file is empty")
     if b"\x00" in data[:4096] and not data.startswith(UTF16_BOMS):
@@ -144,13 +142,70 @@ def read_input(item: InputRef, settings: Settings) -> str:
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress every member of a gzip file, at most ``limit`` bytes of output; ``InputError`` when the file is
+    not gzip, is corrupt, ends before its end-of-stream marker (truncated), or decompresses to over ``limit``."""
+    out, rest = bytearray(), data
+    while rest:
+        stream = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+        try:
+            out += stream.decompress(rest, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise InputError(f"cannot read the file: not valid gzip data ({exc})") from exc
+        if len(out) > limit:
+            raise InputError(f"file decompresses to over {limit} bytes, the limit (NEWSETL_MAX_INPUT_BYTES)")
+        if not stream.eof:
+            raise InputError("cannot read the file: the gzip data is truncated (it ends before its "
+                             "end-of-stream marker)")
+        rest = stream.unused_data.lstrip(b"\x00")  # the next member, if any (zero padding is allowed)
+    return bytes(out)
+
+
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, near the top
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+MAX_FOREIGN_LETTER_SHARE = 0.3  # cp1252 text with more non-ASCII letters than this is some other encoding
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = sum(1 for ch in letters if not ch.isascii())
+    return not letters or foreign / len(letters) <= MAX_FOREIGN_LETTER_SHARE
+
+
 def decode_text(data: bytes) -> str:
-    """Bytes to text: UTF-16 with its byte-order mark, UTF-8 (with or without one), else cp1252, else latin-1."""
+    """Bytes to text. In order: a UTF-16 or UTF-8 byte-order mark; UTF-8; the charset an HTML page declares;
+    cp1252 when it reads as Latin-script text (western European pages that are not UTF-8); charset-normalizer's
+    detection (Cyrillic, Greek, CJK ... single- and multi-byte encodings); latin-1, which decodes anything."""
     if data.startswith(UTF16_BOMS):
         return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp1252"):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared and declared not in ("utf-8", "utf-16"):  # a page declaring UTF-8 but failing it is mislabelled
         try:
-            return data.decode(encoding)
+            return data.decode(declared)
         except UnicodeDecodeError:
-            continue
+            pass
+    try:
+        text = data.decode("cp1252")
+        if _looks_latin(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None:
+        return str(best)
     return data.decode("latin-1")

@@ -179,9 +179,23 @@ def test_utf8_is_preferred_over_cp1252(tmp_path):
     assert read(write(tmp_path / "u.txt", text)) == text
 
 
-def test_undecodable_bytes_fall_back_to_latin1(tmp_path):
-    # 0x81 is undefined in cp1252 and invalid in UTF-8
-    assert read(write(tmp_path / "l.txt", b"Acme \x81 plant")) == "Acme \x81 plant"
+def test_bytes_cp1252_cannot_read_still_decode(tmp_path):
+    # 0x81 is undefined in cp1252 and invalid in UTF-8: charset detection (or latin-1) still gives text
+    text = read(write(tmp_path / "l.txt", b"Acme \x81 plant"))
+    assert text.startswith("Acme ") and text.endswith(" plant") and len(text) == 12
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "cp1253", "koi8-r"])
+def test_non_latin_single_byte_encodings_are_detected(tmp_path, encoding):
+    text = {"cp1253": "Ο πρωθυπουργός δήλωσε την Πέμπτη ότι οι συνομιλίες θα συνεχιστούν στην Αθήνα. "}.get(
+        encoding, "Президент заявил в четверг, что переговоры продолжатся на следующей неделе в Москве. ") * 3
+    assert read(write(tmp_path / "r.txt", text.encode(encoding))) == text
+
+
+def test_the_charset_an_html_page_declares_is_used(tmp_path):
+    body = "東京の市場では株価が上昇し、投資家は新しい政策に期待を寄せている。"
+    html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><p>{body}</p>'
+    assert body in read(write(tmp_path / "j.html", html.encode("shift_jis")))
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n", gzip.compress(b"  \n")])
@@ -240,3 +254,17 @@ def test_missing_file_is_an_error(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
         read(tmp_path / "gone.html")
 
+
+
+def test_truncated_gzip_is_an_error_even_when_its_start_decompresses(tmp_path):
+    page = "".join(f"<p>Route {i} serves stop {i * 7919 % 10007}.</p>" for i in range(2000)).encode()
+    data = gzip.compress(page)
+    assert len(data) > 3000
+    data = data[: len(data) // 2]
+    with pytest.raises(InputError, match="truncated"):
+        read(write(tmp_path / "cut.html.gz", data))
+
+
+def test_every_member_of_a_multi_member_gzip_is_read(tmp_path):
+    data = gzip.compress(b"<p>first part</p>") + gzip.compress(b"<p>second part</p>")
+    assert read(write(tmp_path / "two.html.gz", data)) == "<p>first part</p><p>second part</p>"
