@@ -16,7 +16,7 @@ setup: $(STAMP) $(OLD_DUCKDB_STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev,eval]"
 	$(PY) -m pip check
 	touch $@
 
@@ -37,7 +37,8 @@ bench: setup
 entity-report: setup
 	$(PY) -m tests.entity_report
 
-# cleaning quality on tests/fixtures/corpus/*: newsetl next to bare trafilatura (ARGS="--details" lists failures)
+# cleaning quality on tests/fixtures/corpus/* (newsetl next to bare trafilatura) and quotes on tests/fixtures/quotes-dev
+# (newsetl next to textacy); ARGS="--details" lists failures, ARGS="--only quotes" runs one part
 eval: setup
 	$(VENV)/bin/newsetl eval $(ARGS)
 

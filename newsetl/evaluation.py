@@ -1,7 +1,9 @@
-"""Cleaning evaluation: how well ``clean_html`` finds an article's text and metadata, next to bare trafilatura.
+"""Cleaning evaluation: how well ``clean_html`` finds an article's text and metadata, next to bare trafilatura;
+and the runner of the quote evaluation (``newsetl/quote_eval.py``: direct quotes and speakers, next to textacy).
 
-    python -m newsetl.evaluation [--corpus DIR ...] [--format table|json|markdown] [--details]
-    newsetl eval ...                      # the same; `make eval` runs it on tests/fixtures/corpus/*
+    python -m newsetl.evaluation [--corpus DIR ...] [--quotes-set DIR] [--only cleaning|quotes]
+                                 [--format table|json|markdown] [--details]
+    newsetl eval ...                      # the same; `make eval` runs it on tests/fixtures/corpus/* and quotes-dev
     python -m newsetl.evaluation --write-baseline   # after an improvement: raise the floors of the gate test
 
 Two systems run on the same pages in one run:
@@ -28,7 +30,8 @@ Metrics (each is hits / n, summed over the pages of a corpus):
   start means extra text before the article).
 
 A page whose extraction raises counts as wrong on every metric. ``tests/test_eval_gate.py`` fails when a newsetl
-score drops below its floor in ``tests/fixtures/eval-baseline.json``. Floors are only ever raised.
+score (cleaning or quotes) drops below its floor in ``tests/fixtures/eval-baseline.json``. Floors are only ever
+raised; ``--write-baseline`` replaces the entries of the corpora and quote set it measured and keeps the others.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from flows.inputs import decode_text
 
@@ -54,7 +58,12 @@ REFRESH_COMMAND = "python -m newsetl.evaluation --write-baseline"
 
 NEWSETL = "newsetl"
 BARE = "bare trafilatura"
-SYSTEM_NAMES = (NEWSETL, BARE)
+TEXTACY = "textacy"  # the anchor of the quote evaluation (newsetl/quote_eval.py)
+SYSTEM_NAMES = (NEWSETL, BARE)  # on the cleaning corpora
+QUOTE_SYSTEM_NAMES = (NEWSETL, TEXTACY)  # on the quote set
+
+CLEANING, QUOTES = "cleaning", "quotes"  # --only values
+QUOTE_SET_KIND = "quote-set"  # the kind of a quote set's result (newsetl/quote_eval.py)
 
 TRAFILATURA_KIND = "trafilatura-eval"
 GOOSE3_KIND = "goose3"
@@ -245,7 +254,7 @@ def run_bare_trafilatura(html: str, url: str | None) -> Extraction:
 
 
 SYSTEMS: dict[str, Callable[[str, str | None], Extraction]] = {NEWSETL: run_newsetl, BARE: run_bare_trafilatura}
-SYSTEM_OPTIONS = {"newsetl": NEWSETL, "bare": BARE}  # --system values
+SYSTEM_OPTIONS = {"newsetl": NEWSETL, "bare": BARE, "textacy": TEXTACY}  # --system values
 
 
 def extract(system: str, html: str, url: str | None) -> Extraction:
@@ -366,6 +375,14 @@ class CorpusResult:
     seconds: dict[str, float]  # system -> time spent extracting
     pages: dict[str, list[PageScore]]  # system -> per-page scores
 
+    @property
+    def metrics(self) -> dict[str, str]:
+        return METRICS[self.kind]
+
+    @property
+    def description(self) -> str:
+        return f"{self.corpus} ({self.kind} layout, {self.n_pages} pages"
+
 
 def evaluate_corpus(pages: Sequence[Page], systems: Sequence[str] = SYSTEM_NAMES) -> CorpusResult:
     """Run each system on every page and total the metrics."""
@@ -396,6 +413,24 @@ def evaluate(corpora: Iterable[str | Path] | None = None, systems: Sequence[str]
     return [evaluate_corpus(load_corpus(d), systems) for d in (corpora or default_corpora())]
 
 
+class EvalResult(Protocol):
+    """What the floors and the reports read of a result: a cleaning corpus's (:class:`CorpusResult`) or a quote
+    set's (``newsetl.quote_eval.QuoteSetResult``)."""
+
+    corpus: str  # the key of its floors in the baseline
+    kind: str
+    n_pages: int
+    scores: dict[str, dict[str, Score]]  # system -> metric -> Score
+    seconds: dict[str, float]
+    pages: dict[str, list]  # system -> per-page (per-article) scores, each with .page and .failures
+
+    @property
+    def metrics(self) -> dict[str, str]: ...  # metric key -> what it measures, in the report's order
+
+    @property
+    def description(self) -> str: ...  # the caption's start: name, kind and size
+
+
 # ================================================================================================
 # Floors (the gate test) and the baseline file
 # ================================================================================================
@@ -405,7 +440,7 @@ def load_baseline(path: Path = BASELINE_PATH) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def check_floors(results: Sequence[CorpusResult], floors: dict[str, dict[str, float]],
+def check_floors(results: Sequence[EvalResult], floors: dict[str, dict[str, float]],
                  system: str = NEWSETL) -> list[str]:
     """Every problem with ``system``'s scores against the floors: a score below its floor, a floor whose metric or
     corpus is missing from the results, or a measured metric without a floor. Empty when all is well."""
@@ -428,41 +463,62 @@ def check_floors(results: Sequence[CorpusResult], floors: dict[str, dict[str, fl
     return problems
 
 
-def baseline_document(results: Sequence[CorpusResult]) -> dict:
-    """The baseline file: newsetl's scores rounded down as floors, page counts, bare trafilatura for reference."""
-    doc: dict = {
-        "about": (
-            "Floors for tests/test_eval_gate.py: newsetl's score on each corpus and metric, rounded DOWN to 3 "
-            f"decimals. Only ever raise them: after an improvement run `{REFRESH_COMMAND}` (it refuses to lower a "
-            "floor unless given --allow-lower). `reference` holds bare trafilatura's scores (rounded) for comparison; "
-            "`counts` the hits/n behind each newsetl score."
-        ),
-        "floors": {},
-        "counts": {},
-        "reference": {BARE: {}},
-    }
+BASELINE_ABOUT = (
+    "Floors for tests/test_eval_gate.py: newsetl's score on each cleaning corpus and quote set and metric, rounded "
+    f"DOWN to 3 decimals. Only ever raise them: after an improvement run `{REFRESH_COMMAND}` (it refuses to lower a "
+    "floor unless given --allow-lower; a run of some corpora only leaves the others' entries as they are). "
+    "`reference` holds the other systems' scores (rounded) for comparison: bare trafilatura on the cleaning "
+    "corpora, textacy on the quote sets; `counts` the hits/n behind each newsetl score."
+)
+
+
+def baseline_document(results: Sequence[EvalResult]) -> dict:
+    """The baseline file: newsetl's scores rounded down as floors, their hits/n, the other systems for reference."""
+    doc: dict = {"about": BASELINE_ABOUT, "floors": {}, "counts": {}, "reference": {}}
     for r in results:
         doc["floors"][r.corpus] = {m: s.floor3 for m, s in r.scores[NEWSETL].items()}
         doc["counts"][r.corpus] = {m: f"{s.hits}/{s.n}" for m, s in r.scores[NEWSETL].items()}
-        if BARE in r.scores:
-            doc["reference"][BARE][r.corpus] = {m: round(s.value, 3) for m, s in r.scores[BARE].items()}
+        for system, scores in r.scores.items():
+            if system != NEWSETL:
+                doc["reference"].setdefault(system, {})[r.corpus] = {m: round(s.value, 3) for m, s in scores.items()}
     return doc
 
 
-def write_baseline(results: Sequence[CorpusResult], path: Path = BASELINE_PATH, allow_lower: bool = False) -> list[str]:
-    """Write the baseline; returns the floors that would go down (and writes nothing) unless ``allow_lower``."""
+def merge_baseline(old: dict, new: dict) -> dict:
+    """``new``, plus the entries of ``old`` for the corpora ``new`` did not measure (a run of some corpora leaves
+    the others' floors alone). Corpora in name order, so the file does not churn."""
+    measured = set(new["floors"])
+
+    def merged(old_section: dict, new_section: dict) -> dict:
+        kept = {corpus: v for corpus, v in old_section.items() if corpus not in measured}
+        return dict(sorted({**kept, **new_section}.items()))
+
+    old_reference, new_reference = old.get("reference", {}), new["reference"]
+    return {
+        **new,
+        "floors": merged(old.get("floors", {}), new["floors"]),
+        "counts": merged(old.get("counts", {}), new["counts"]),
+        "reference": {system: merged(old_reference.get(system, {}), new_reference.get(system, {}))
+                      for system in sorted(set(old_reference) | set(new_reference))},
+    }
+
+
+def write_baseline(results: Sequence[EvalResult], path: Path = BASELINE_PATH, allow_lower: bool = False) -> list[str]:
+    """Write the baseline (the corpora measured here replaced, the others kept); returns the floors that would go
+    down, and writes nothing, unless ``allow_lower``."""
     new = baseline_document(results)
+    old = load_baseline(path) if path.exists() else {}
     lowered = []
-    if path.exists():
-        old = load_baseline(path).get("floors", {})
-        for corpus, floors in sorted(old.items()):
-            for metric, floor in sorted(floors.items()):
-                value = new["floors"].get(corpus, {}).get(metric)
-                if value is None or value < floor:
-                    lowered.append(f"{corpus} / {metric}: {floor} -> {'(gone)' if value is None else value}")
+    for corpus, floors in sorted(old.get("floors", {}).items()):
+        if corpus not in new["floors"]:
+            continue
+        for metric, floor in sorted(floors.items()):
+            value = new["floors"][corpus].get(metric)
+            if value is None or value < floor:
+                lowered.append(f"{corpus} / {metric}: {floor} -> {'(gone)' if value is None else value}")
     if lowered and not allow_lower:
         return lowered
-    path.write_text(json.dumps(new, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(merge_baseline(old, new), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return []
 
 
@@ -475,18 +531,21 @@ def _cell(score: Score | None) -> str:
     return "—" if score is None else f"{score.value:.3f} ({score.hits}/{score.n})"
 
 
-def _delta(results: CorpusResult, metric: str) -> str:
-    ours, theirs = results.scores.get(NEWSETL, {}).get(metric), results.scores.get(BARE, {}).get(metric)
+def _delta(r: EvalResult, metric: str) -> str:
+    """newsetl minus the other system (bare trafilatura, textacy), when both ran."""
+    other = next((s for s in r.scores if s != NEWSETL), None)
+    ours = r.scores.get(NEWSETL, {}).get(metric)
+    theirs = r.scores.get(other, {}).get(metric) if other else None
     if ours is None or theirs is None:
         return ""
     return f"{ours.value - theirs.value:+.3f}"
 
 
-def _rows(r: CorpusResult, floors: dict[str, dict[str, float]]) -> list[list[str]]:
+def _rows(r: EvalResult, floors: dict[str, dict[str, float]]) -> list[list[str]]:
     """One row per metric: metric, what it measures, each system's score (hits/n), Δ, floor."""
     systems = list(r.scores)
     rows = []
-    for metric, what in METRICS[r.kind].items():
+    for metric, what in r.metrics.items():
         if not any(metric in r.scores[s] for s in systems):
             continue
         floor = floors.get(r.corpus, {}).get(metric)
@@ -495,21 +554,21 @@ def _rows(r: CorpusResult, floors: dict[str, dict[str, float]]) -> list[list[str
     return rows
 
 
-def _headers(r: CorpusResult) -> list[str]:
+def _headers(r: EvalResult) -> list[str]:
     systems = list(r.scores)
     return ["metric", "what", *systems, *(["Δ"] if len(systems) > 1 else []), "floor"]
 
 
-def _caption(r: CorpusResult) -> str:
+def _caption(r: EvalResult) -> str:
     timing = ", ".join(f"{s} {r.seconds[s]:.1f} s" for s in r.scores)
-    return f"{r.corpus} ({r.kind} layout, {r.n_pages} pages; {timing})"
+    return f"{r.description}; {timing})"
 
 
-def failures_by_page(r: CorpusResult, system: str) -> list[PageScore]:
+def failures_by_page(r: EvalResult, system: str) -> list:
     return [p for p in r.pages[system] if p.failures]
 
 
-def render_table(results: Sequence[CorpusResult], floors: dict, details: bool, console) -> None:
+def render_table(results: Sequence[EvalResult], floors: dict, details: bool, console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -523,14 +582,14 @@ def render_table(results: Sequence[CorpusResult], floors: dict, details: bool, c
             del row[1]
             table.add_row(*(escape(c) for c in row))
         console.print(table)
-        legend = "; ".join(f"{m}: {what}" for m, what in METRICS[r.kind].items())
+        legend = "; ".join(f"{m}: {what}" for m, what in r.metrics.items())
         console.print(f"[dim]{escape(legend)}[/]\n")
     if details:
         for r in results:
             for system in r.scores:
                 failed = failures_by_page(r, system)
-                console.print(f"\n[bold]{escape(system)} · {escape(r.corpus)}[/]: {len(failed)} of {r.n_pages} pages "
-                              "with failures", highlight=False)
+                console.print(f"\n[bold]{escape(system)} · {escape(r.corpus)}[/]: {len(failed)} of {r.n_pages} "
+                              f"{'articles' if r.kind == QUOTE_SET_KIND else 'pages'} with failures", highlight=False)
                 for page_score in failed:
                     console.print(f"  {page_score.page.name}  {page_score.page.url or ''}", markup=False,
                                   soft_wrap=True)
@@ -539,7 +598,7 @@ def render_table(results: Sequence[CorpusResult], floors: dict, details: bool, c
                                       markup=False, soft_wrap=True)
 
 
-def render_markdown(results: Sequence[CorpusResult], floors: dict, details: bool) -> str:
+def render_markdown(results: Sequence[EvalResult], floors: dict, details: bool) -> str:
     def esc(text: str) -> str:
         return text.replace("|", "\\|")
 
@@ -553,7 +612,8 @@ def render_markdown(results: Sequence[CorpusResult], floors: dict, details: bool
         for r in results:
             for system in r.scores:
                 failed = failures_by_page(r, system)
-                lines += [f"#### {system} · {r.corpus}: {len(failed)} of {r.n_pages} pages with failures", ""]
+                unit = "articles" if r.kind == QUOTE_SET_KIND else "pages"
+                lines += [f"#### {system} · {r.corpus}: {len(failed)} of {r.n_pages} {unit} with failures", ""]
                 for page_score in failed:
                     lines.append(f"- `{page_score.page.name}`")
                     lines += [f"  - {f.field}: got {esc(f.got)}, expected {esc(f.expected)}"
@@ -562,8 +622,9 @@ def render_markdown(results: Sequence[CorpusResult], floors: dict, details: bool
     return "\n".join(lines)
 
 
-def results_json(results: Sequence[CorpusResult], details: bool) -> dict:
-    out: dict = {"corpora": {}}
+def results_json(results: Sequence[EvalResult], details: bool) -> dict:
+    """``corpora``: the cleaning corpora; ``quote_sets``: the quote sets (``pages`` are articles there)."""
+    out: dict = {"corpora": {}, "quote_sets": {}}
     for r in results:
         entry: dict = {
             "kind": r.kind,
@@ -578,7 +639,7 @@ def results_json(results: Sequence[CorpusResult], details: bool) -> dict:
                     for p in failures_by_page(r, s)}
                 for s in r.scores
             }
-        out["corpora"][r.corpus] = entry
+        out["quote_sets" if r.kind == QUOTE_SET_KIND else "corpora"][r.corpus] = entry
     return out
 
 
@@ -590,11 +651,18 @@ def results_json(results: Sequence[CorpusResult], details: bool) -> dict:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", action="append", metavar="DIR",
                         help="corpus directory; repeatable (default: every directory in tests/fixtures/corpus/)")
+    parser.add_argument("--quotes-set", metavar="DIR",
+                        help="quote set: a directory of texts/*.txt and annotations.json "
+                             "(default: tests/fixtures/quotes-dev)")
+    parser.add_argument("--only", choices=(CLEANING, QUOTES),
+                        help="run only the cleaning corpora, or only the quote set (default: both)")
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     parser.add_argument("--details", action="store_true",
-                        help="list each page's failures: which title/author/date was wrong, got vs expected")
+                        help="list each page's failures (title/author/date got vs expected) and each article's quote "
+                             "failures (missed, spurious, wrong speaker)")
     parser.add_argument("--system", action="append", choices=sorted(SYSTEM_OPTIONS),
-                        help="run only this system (bare = bare trafilatura); repeatable (default: both)")
+                        help="run only this system (bare = bare trafilatura, on the cleaning; textacy, on the quotes); "
+                             "repeatable (default: all)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a newsetl score is below its floor in tests/fixtures/eval-baseline.json")
     parser.add_argument("--write-baseline", action="store_true",
@@ -602,17 +670,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-lower", action="store_true", help="with --write-baseline: let floors go down")
 
 
+def _quote_results(args: argparse.Namespace, systems: Sequence[str]) -> list[EvalResult]:
+    """The quote set's result, or none: not asked for, or the default set is not there yet (said on stderr).
+    Raises FileNotFoundError for a --quotes-set that is not a quote set, ValueError for a gold set that does not
+    match its texts."""
+    from newsetl import quote_eval
+
+    if args.only == CLEANING or not systems:
+        return []
+    directory = Path(args.quotes_set) if args.quotes_set else quote_eval.DEFAULT_QUOTES_DIR
+    if not (directory / "annotations.json").is_file():
+        if args.quotes_set:
+            raise FileNotFoundError(f"{directory}: no annotations.json, not a quote set")
+        print(f"no quote set at {directory.relative_to(ROOT)}: quotes not evaluated", file=sys.stderr)
+        return []
+    return [quote_eval.evaluate_quote_set(quote_eval.load_quote_set(directory), systems)]
+
+
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     for noisy in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    systems = tuple(dict.fromkeys(SYSTEM_OPTIONS[s] for s in args.system)) if args.system else SYSTEM_NAMES
-    if args.write_baseline and NEWSETL not in systems:
+    chosen = {SYSTEM_OPTIONS[s] for s in args.system} if args.system else set(SYSTEM_OPTIONS.values())
+    cleaning_systems = tuple(s for s in SYSTEM_NAMES if s in chosen)
+    quote_systems = tuple(s for s in QUOTE_SYSTEM_NAMES if s in chosen)
+    if args.write_baseline and NEWSETL not in chosen:
         print("--write-baseline needs the newsetl system", file=sys.stderr)
         return 2
     corpora = [Path(c) for c in args.corpus] if args.corpus else default_corpora()
-    results = evaluate(corpora, systems)
+    results: list[EvalResult] = []
+    if args.only != QUOTES and cleaning_systems:
+        results += evaluate(corpora, cleaning_systems)
+    try:
+        results += _quote_results(args, quote_systems)
+    except (FileNotFoundError, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if not results:
+        print("nothing to evaluate: no corpus or quote set for the systems chosen", file=sys.stderr)
+        return 2
     floors = load_baseline().get("floors", {}) if BASELINE_PATH.exists() else {}
     console = Console(highlight=False)
     if args.format == "json":
@@ -623,8 +720,10 @@ def run(args: argparse.Namespace) -> int:
         render_table(results, floors, args.details, console)
     status = 0
     if args.check:
-        checked = {r.corpus for r in results}  # with --corpus, only the floors of the corpora given
-        problems = check_floors(results, {c: f for c, f in floors.items() if c in checked or not args.corpus})
+        # a run of some corpora or another quote set checks only their floors; a full run checks every floor
+        partial = bool(args.corpus or args.only or args.quotes_set)
+        checked = {r.corpus for r in results}
+        problems = check_floors(results, {c: f for c, f in floors.items() if c in checked or not partial})
         for problem in problems:
             print(f"below the floor: {problem}", file=sys.stderr)
         status = 1 if problems else 0

@@ -210,7 +210,7 @@ def test_count(text, value):
         "The fund looks for 10X winners.",
         "Elections are due in 2024.",
         "The 2018 results were weak.",
-        "In 2019, the firm had 500 employees.",
+        "In 2019, the firm won 500 awards.",  # under 1,000 and not a noun news counts
         "The deal closed on July 23, 2021.",
         "It happened on 23 July.",
         "A population of 3 million.",  # no noun: not supported
@@ -249,13 +249,11 @@ def test_no_match_inside_words(text):
     assert find_amounts(text) == []
 
 
-def test_ranges_are_not_half_matched():
-    assert find_amounts("$5-10 million") == []
-    assert find_amounts("rose 3-5%") == []
-    assert [a.raw_text for a in find_amounts("$5 million-$10 million")] == [
-        "$5 million",
-        "$10 million",
-    ]
+def test_ranges_are_never_half_matched():
+    # one amount for the whole range, never its second half alone ("10 million" of "$5-10 million")
+    assert [a.raw_text for a in find_amounts("$5-10 million")] == ["$5-10 million"]
+    assert [a.raw_text for a in find_amounts("rose 3-5%")] == ["3-5%"]
+    assert [a.raw_text for a in find_amounts("$5 million-$10 million")] == ["$5 million-$10 million"]
 
 
 def test_curly_quotes_and_unicode_offsets():
@@ -318,6 +316,11 @@ _NEWSY_TEXT = st.lists(
                 "2024",
                 "1,000",
                 "5.5",
+                " to ",
+                "between ",
+                " and ",
+                "two",
+                "a dozen",
             ]
         ),
         st.integers(0, 10**7).map(str),
@@ -337,6 +340,8 @@ def test_property_offsets_slice_back_and_spans_do_not_overlap(text):
         assert a.char_start < a.char_end
         assert a.kind in {"money", "percent", "count"}
         assert (a.currency is not None) == (a.kind == "money")
+        if a.value_high is not None:  # a range: lower bound < upper bound, approximate
+            assert a.value is not None and a.value < a.value_high and a.is_approximate
         previous_end = a.char_end
 
 
@@ -361,3 +366,225 @@ def test_property_value_scaling_is_monotonic(a, b, scale):
     higher = [s for s in _SCALES_ASCENDING if SCALE_WORDS[s] > SCALE_WORDS[scale]]
     for bigger in higher:
         assert only(f"${a} {bigger}").value > value_a
+
+
+# --------------------------------------------------------------------------
+# The shapes of issue 5, one test each
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [
+        ("€20m", 2e7, "EUR"),
+        ("£3bn", 3e9, "GBP"),
+        ("US$1.5bn", 1.5e9, "USD"),
+        ("$2.5M", 2.5e6, "USD"),
+        ("5 million euros", 5e6, "EUR"),
+        ("a billion dollars", 1e9, "USD"),
+        ("two million euros", 2e6, "EUR"),
+        ("half a billion dollars", 5e8, "USD"),
+        ("fined 5 million pounds", 5e6, "GBP"),
+        ("500 pounds sterling", 500.0, "GBP"),
+    ],
+)
+def test_more_money(text, value, currency):
+    amount = only(text)
+    assert (amount.kind, amount.value, amount.currency, amount.is_approximate) == ("money", value, currency, False)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("12 percent", 12.0),
+        ("12 percentage points", 12.0),
+        ("Sixty-six percent", 66.0),
+        ("zero percent", 0.0),
+        ("one per cent", 1.0),
+        ("-1.0 percent", -1.0),
+        ("−2.5%", -2.5),
+    ],
+)
+def test_more_percent(text, value):
+    amount = only(f"The rate was {text} last year.")
+    assert (amount.raw_text, amount.kind, amount.value) == (text, "percent", value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("3,000 workers", 3000.0),
+        ("two million people", 2e6),
+        ("forty-five thousand workers", 45_000.0),
+        ("a million chickens", 1e6),
+        ("two hundred thousand homes", 200_000.0),
+        ("12 people", 12.0),  # small numbers count for people and the like
+        ("500 employees", 500.0),
+        ("30 Democratic House members", 30.0),
+        ("a dozen people", 12.0),
+        ("two dozen soldiers", 24.0),
+    ],
+)
+def test_more_counts(text, value):
+    amount = only(f"Officials said {text} were affected.")
+    assert (amount.raw_text, amount.kind, amount.value, amount.is_approximate) == (text, "count", value, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He made 6 picks and 12 assists.",  # small, and not nouns of people
+        "They met two men and three women.",  # spelled-out small numbers are prose, not figures
+        "The CNN list of “10 People Who Don’t Matter” ran in 2010.",  # a title
+        "About 25.9 new cases were recorded.",  # no fraction of a case
+        "a dozen eggs",
+    ],
+)
+def test_small_numbers_that_are_no_counts(text):
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iPhone 12 users complained.",
+        "Windows 10 users complained.",
+        "Boeing 737 passengers waited.",
+        "F-35 jets flew over.",
+        "COVID-19 patients recovered.",
+        "Section 230 cases are pending.",
+        "The meeting is on Nov. 29 so staff can prepare.",
+        "Call 555-1234 now.",
+        "Call +44 20 7946 0958 today.",
+        "It starts at 10:30 and ends at 11:45.",
+        "The 21st century began.",
+        "Jane Doe, 27, and her 3rd place.",
+        "a 27-year-old driver",
+        "He lives at 221 Baker Street.",
+        "Buildings including @1377 Apartments.",
+        "the 2019-2020 seasons",
+    ],
+)
+def test_names_dates_times_phones_ordinals_are_no_amounts(text):
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began 200,000 years ago.",
+        "The site is some 2,000 miles away.",
+        "It will emit 16 million metric tons of CO2.",
+        "Made of 91,000 tons of marble.",
+        "millions of years of evolution",
+        "She lost 75 pounds on the diet.",
+        "Agents found 475 pounds of cocaine.",
+        "5 million pounds of beef were recalled.",
+        "hundreds of pounds of cocaine",
+    ],
+)
+def test_units_of_measure_and_weight_are_no_amounts(text):
+    assert find_amounts(text) == []
+
+
+def test_rate_denominator_is_no_count():
+    assert summary("There were 1,200 cases per 100,000 people.") == [("1,200 cases", 1200.0, None, "count", False)]
+
+
+def test_phrasal_over_is_no_hedge():
+    assert summary("unless you fork over $20 a year") == [("$20", 20.0, "USD", "money", False)]
+    assert summary("taking over 100% of sales") == [("100%", 100.0, None, "percent", False)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("north of $5 billion", 5e9),
+        ("more than a million people", 1e6),
+        ("up to a million chickens", 1e6),
+        ("about a dozen workers", 12.0),
+        ("some 500 local residents", 500.0),
+    ],
+)
+def test_more_hedges(text, value):
+    amount = only(f"Reports said {text} were involved.")
+    assert (amount.raw_text, amount.value, amount.is_approximate) == (text, value, True)
+
+
+@pytest.mark.parametrize(
+    "text, currency, kind",
+    [
+        ("several hundred pounds", "GBP", "money"),
+        ("a few million dollars", "USD", "money"),
+        ("a few thousand workers", None, "count"),
+        ("dozens of people", None, "count"),
+        ("tens of thousands of followers", None, "count"),
+    ],
+)
+def test_more_vague_amounts(text, currency, kind):
+    amount = only(f"It involved {text}, officials said.")
+    assert (amount.raw_text, amount.value, amount.currency, amount.kind, amount.is_approximate) == (
+        text, None, currency, kind, True)
+
+
+# --------------------------------------------------------------------------
+# Ranges: one amount, value = lower bound, value_high = upper bound, approximate
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, low, high, currency, kind",
+    [
+        ("$10-20 million", 1e7, 2e7, "USD", "money"),  # the first number takes the second's scale
+        ("$10–20m", 1e7, 2e7, "USD", "money"),
+        ("$5m-$10m", 5e6, 1e7, "USD", "money"),
+        ("$500m-$1bn", 5e8, 1e9, "USD", "money"),
+        ("$5 million to $10 million", 5e6, 1e7, "USD", "money"),
+        ("between $2 and $18", 2.0, 18.0, "USD", "money"),
+        ("$50 - $100", 50.0, 100.0, "USD", "money"),
+        ("10 to 20 million dollars", 1e7, 2e7, "USD", "money"),
+        ("USD 30-40 million", 3e7, 4e7, "USD", "money"),
+        ("between 5% and 7%", 5.0, 7.0, None, "percent"),
+        ("5 to 10 percent", 5.0, 10.0, None, "percent"),
+        ("3-5%", 3.0, 5.0, None, "percent"),
+        ("between 0 and 0.25 percent", 0.0, 0.25, None, "percent"),
+        ("10 to 15 people", 10.0, 15.0, None, "count"),
+        ("2,000-3,000 workers", 2000.0, 3000.0, None, "count"),
+        ("between 10,000 and 20,000 people", 10_000.0, 20_000.0, None, "count"),
+        ("about $10-20 million", 1e7, 2e7, "USD", "money"),
+    ],
+)
+def test_ranges(text, low, high, currency, kind):
+    amount = only(f"Estimates put it at {text} this year.")
+    assert amount.raw_text == text
+    assert (amount.value, amount.value_high, amount.currency, amount.kind) == (low, high, currency, kind)
+    assert amount.is_approximate is True
+
+
+@pytest.mark.parametrize(
+    "text, raw",
+    [
+        ("rose from 60 percent to 75 percent", ["60 percent", "75 percent"]),  # a change, not a range
+        ("grew from $5m to $10m", ["$5m", "$10m"]),
+        ("fell 10% to 5%", ["10%", "5%"]),  # bounds must ascend
+        ("$5 million to €10 million", ["$5 million", "€10 million"]),  # two currencies
+        ("5% and 7%", ["5%", "7%"]),  # "and" only after "between"
+        ("in 2019 to 5%", ["5%"]),
+    ],
+)
+def test_not_ranges(text, raw):
+    amounts = find_amounts(text)
+    assert [a.raw_text for a in amounts] == raw
+    assert all(a.value_high is None for a in amounts)
+
+
+def test_single_amounts_have_no_upper_bound():
+    assert only("$5 million").value_high is None
+
+
+def test_an_amount_never_spans_a_line_break():
+    assert find_amounts("He said 5 million\npeople came.") == []
+    assert summary("Line one.\n\nIt cost $5 million.\nNext: 12%") == [
+        ("$5 million", 5e6, "USD", "money", False),
+        ("12%", 12.0, None, "percent", False),
+    ]

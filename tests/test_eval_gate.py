@@ -1,7 +1,9 @@
-"""The cleaning evaluation: the scoring rules, and the gate that newsetl's scores never drop below their floors.
+"""The cleaning evaluation: the scoring rules, and the gate that newsetl's scores, on the cleaning corpora and on
+the quote dev set, never drop below their floors.
 
-The corpora are the fixture copies in tests/fixtures/corpus/ (gzipped pages); nothing outside the repository is
-read. The floors are in tests/fixtures/eval-baseline.json; after an improvement raise them with
+The corpora are the fixture copies in tests/fixtures/corpus/ (gzipped pages), the quote set is
+tests/fixtures/quotes-dev/ (its scoring rules are tested in tests/test_quote_eval.py); nothing outside the
+repository is read. The floors are in tests/fixtures/eval-baseline.json; after an improvement raise them with
 ``python -m newsetl.evaluation --write-baseline`` (never lower them to make this pass).
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsetl import evaluation as ev
+from newsetl import quote_eval as qe
 from newsetl.evaluation import Extraction, Page, Score
 
 # ------------------------------------------------------------------------------------------------
@@ -233,10 +236,19 @@ def newsetl_results():
     return ev.evaluate(ev.default_corpora(), systems=(ev.NEWSETL,))
 
 
-def test_newsetl_scores_stay_at_or_above_their_floors(newsetl_results):
+@pytest.fixture(scope="module")
+def quote_results():
+    """newsetl's quotes on the dev set, through the flow's spaCy pipeline (``load_nlp`` is cached: a model another
+    test loaded is reused). Empty while there is no set: then a floor that names it fails the gate."""
+    if not (qe.DEFAULT_QUOTES_DIR / "annotations.json").is_file():
+        return []
+    return [qe.evaluate_quote_set(qe.load_quote_set(qe.DEFAULT_QUOTES_DIR), systems=(ev.NEWSETL,))]
+
+
+def test_newsetl_scores_stay_at_or_above_their_floors(newsetl_results, quote_results):
     floors = ev.load_baseline()["floors"]
     assert floors, "tests/fixtures/eval-baseline.json has no floors"
-    problems = ev.check_floors(newsetl_results, floors)
+    problems = ev.check_floors([*newsetl_results, *quote_results], floors)
     assert not problems, (
         "cleaning quality below the floors in tests/fixtures/eval-baseline.json "
         "(`make eval ARGS=--details` shows the failing pages):\n  " + "\n  ".join(problems)
@@ -245,5 +257,13 @@ def test_newsetl_scores_stay_at_or_above_their_floors(newsetl_results):
 
 def test_no_page_makes_the_cleaning_raise(newsetl_results):
     errors = [f"{p.page.corpus}/{p.page.name}: {f.got}" for r in newsetl_results for p in r.pages[ev.NEWSETL]
+              for f in p.failures if f.field == "error"]
+    assert not errors, "\n".join(errors)
+
+
+def test_the_quote_set_has_floors_and_no_article_makes_the_claims_raise(quote_results):
+    for result in quote_results:
+        assert set(ev.load_baseline()["floors"].get(result.corpus, {})) == set(qe.QUOTE_METRICS)
+    errors = [f"{p.page.corpus}/{p.page.name}: {f.got}" for r in quote_results for p in r.pages[ev.NEWSETL]
               for f in p.failures if f.field == "error"]
     assert not errors, "\n".join(errors)

@@ -8,7 +8,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.warehouse import load_to_staging, publish
+from flows.warehouse import known_articles, known_claims, known_entities, load_to_staging, publish
 from schemas.tables import TABLES
 from tests.conftest import SEEDS
 from transforms.cleaning import clean_plaintext
@@ -64,3 +64,25 @@ def test_keys_do_not_depend_on_input_order(records, order):
     for table in DATA_TABLES:
         key = list(TABLES[table].key)
         assert sorted(shuffled[table].select(key).rows()) == sorted(reference[table].select(key).rows()), table
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(4)))
+def test_claim_clusters_do_not_depend_on_input_order(records, order):
+    def clusters(frames):
+        return sorted(frames["fact_claim"].select("claim_key", "claim_cluster_key").rows())
+
+    assert clusters(build_tables([records[i] for i in order]).frames) == clusters(build_tables(records).frames)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(picks=st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=4, unique=True))
+def test_loading_again_against_the_warehouse_equals_loading_once(records, tmp_path_factory, picks):
+    """As the flow does it: the second load resolves against what the first one published."""
+    chosen = [records[i] for i in picks]
+    warehouse = tmp_path_factory.mktemp("w") / "w.duckdb"
+    _load(build_tables(chosen).frames, warehouse)
+    once = _snapshot(warehouse)
+    state = known_articles(warehouse), known_entities(warehouse), known_claims(warehouse)
+    _load(build_tables(chosen, *state).frames, warehouse)
+    assert _snapshot(warehouse) == once

@@ -262,7 +262,10 @@ def test_amount_inside_a_claim_gets_the_claim_key(corpus):
     amounts = {r["raw_text"]: r for r in f["fact_amount"].iter_rows(named=True)}
     assert amounts["$5 million"]["claim_key"] == q["claim_key"]
     assert amounts["$5 million"]["value"] == 5e6 and amounts["$5 million"]["currency"] == "USD"
-    assert amounts["5%"]["claim_key"] is None  # outside the quote
+    # outside the quote: its sentence states an amount about Acme, so it is a statement of its own
+    statement = f["fact_claim"].filter(pl.col("claim_type") == "statement").row(0, named=True)
+    assert statement["claim_text"].startswith("Acme sales rose 5%") and statement["speaker_entity_key"] is None
+    assert amounts["5%"]["claim_key"] == statement["claim_key"]
     reported = f["fact_claim"].filter(pl.col("claim_type") == "reported").row(0, named=True)
     assert reported["claim_text"] == "Acme will cut 1,200 jobs in Ohio next year"
     assert amounts["1,200 jobs"]["claim_key"] == reported["claim_key"]

@@ -19,7 +19,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from schemas.tables import TABLES  # noqa: E402
-from transforms.keys import claim_match_text, stable_key  # noqa: E402
 
 SQL_DIR = ROOT / "sql"
 TABLE_FILES = sorted((SQL_DIR / "tables").glob("*.sql"))
@@ -173,6 +172,8 @@ SRC_1, SRC_2 = 1, 2
 ART_A, ART_B = 101, 102
 E_ALTMAN, E_OPENAI, E_ZURICH, E_NOBODY = 11, 12, 13, 14
 Q_A_FIRST, Q_A_SAFETY, Q_B_SHARED, R_B_HIRING = 1001, 1002, 1003, 1004
+# claim_cluster_key as transforms.corroboration gives it: the shared quote is one cluster, keyed by its first claim
+CLUSTER = {Q_A_FIRST: Q_A_FIRST, Q_A_SAFETY: Q_A_SAFETY, Q_B_SHARED: Q_A_FIRST, R_B_HIRING: R_B_HIRING}
 
 
 def span(body: str, text: str, nth: int = 0) -> tuple[int, int]:
@@ -233,14 +234,14 @@ def loaded(con):
     claims = [
         (Q_A_FIRST, ART_A, BODY_A, 20240501, "quote", E_ALTMAN, "Sam Altman", "we will ship it next year.", "said"),
         (Q_A_SAFETY, ART_A, BODY_A, 20240501, "quote", E_ALTMAN, "Altman", "Safety comes first,", "added"),
-        (Q_B_SHARED, ART_B, BODY_B, 20240502, "quote", None, None, "We will ship it, next   year!", None),
+        (Q_B_SHARED, ART_B, BODY_B, 20240502, "quote", None, "a company spokesman", "We will ship it, next   year!",
+         None),
         (R_B_HIRING, ART_B, BODY_B, 20240502, "reported", E_ALTMAN, "Sam Altman", "Other Times report.", None),
     ]
     rows = []
     for key, art, body, date_key, kind, speaker, speaker_text, text, cue in claims:
         start, end = span(body, text)
-        cluster = stable_key("claim_cluster", kind, claim_match_text(text))
-        rows.append((key, art, kind, speaker, speaker_text, text, cue, start, end, date_key, cluster))
+        rows.append((key, art, kind, speaker, speaker_text, text, cue, start, end, date_key, CLUSTER[key]))
     con.executemany("insert into fact_claim values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return con
 
@@ -358,40 +359,52 @@ def test_quotes_context_picks_the_right_occurrence(loaded):
 
 
 def test_claim_corroboration(loaded):
-    rows = {(r["claim_group"], r["claim_type"]): r for r in records(loaded, "select * from v_claim_corroboration")}
-    assert set(rows) == {
-        ("we will ship it next year", "quote"),
-        ("safety comes first", "quote"),
-        ("other times report", "reported"),
-    }
-    shared = rows[("we will ship it next year", "quote")]
-    assert shared == {
-        "claim_group": "we will ship it next year",
-        "example_claim_text": "we will ship it next year.",  # from the earlier article
+    rows = {r["claim_cluster_key"]: r for r in records(loaded, "select * from v_claim_corroboration")}
+    assert set(rows) == {Q_A_FIRST, Q_A_SAFETY, R_B_HIRING}  # one row per cluster
+    assert rows[Q_A_FIRST] == {
+        "claim_cluster_key": Q_A_FIRST,
         "claim_type": "quote",
+        "example_claim_text": "we will ship it next year.",  # from the earlier article
         "n_claims": 2,
         "n_articles": 2,
         "n_sources": 2,
-        "speaker_names": ["Sam Altman"],  # the quote in article B has no speaker
-        "first_published_at": PUB_A,
-        "last_published_at": PUB_B,
+        "speaker_names": ["Sam Altman"],  # the quote in article B has no speaker entity ...
+        "unnamed_speakers": ["a company spokesman"],  # ... but a description of one
+        "first_seen_at": PUB_A,
+        "last_seen_at": PUB_B,
     }
-    single = rows[("safety comes first", "quote")]
+    single = rows[Q_A_SAFETY]
     assert (single["n_claims"], single["n_articles"], single["n_sources"]) == (1, 1, 1)
+    assert (single["speaker_names"], single["unnamed_speakers"]) == (["Sam Altman"], [])
+    assert (single["first_seen_at"], single["last_seen_at"]) == (PUB_A, PUB_A)
+    assert rows[R_B_HIRING]["claim_type"] == "reported"
 
 
-def test_claim_corroboration_normalisation(loaded):
-    loaded.execute("delete from fact_claim")
-    texts = ["  Zürich’s   “BIG”\tplan — 50%!", "zürichs big plan 50", "...!"]
-    loaded.executemany(
-        "insert into fact_claim values (?, ?, 'statement', null, null, ?, null, 0, 1, null, ?)",
-        [(i, ART_A if i == 0 else ART_B, t, stable_key("claim_cluster", "statement", claim_match_text(t)))
-         for i, t in enumerate(texts)],
-    )
-    rows = records(
-        loaded, "select claim_group, n_claims, n_articles, n_sources, speaker_names from v_claim_corroboration"
-    )
-    # the punctuation-only claim normalises to '' and is left out
-    assert rows == [
-        {"claim_group": "zürichs big plan 50", "n_claims": 2, "n_articles": 2, "n_sources": 2, "speaker_names": []}
+def test_claim_corroboration_counts_articles_and_sources_not_rows(loaded):
+    # a third claim of the cluster in article A: one more claim, the same articles and sources
+    loaded.execute("insert into fact_claim values (1005, ?, 'quote', null, null, 'We will ship it next year', "
+                   "null, 0, 5, null, ?)", [ART_A, Q_A_FIRST])
+    # article B moves to article A's source: two articles, one source
+    loaded.execute("update dim_article set source_key = ? where article_key = ?", [SRC_1, ART_B])
+    row = records(loaded, f"select * from v_claim_corroboration where claim_cluster_key = {Q_A_FIRST}")[0]
+    assert (row["n_claims"], row["n_articles"], row["n_sources"]) == (3, 2, 1)
+
+
+def test_claim_corroboration_example_and_dates_without_publication_time(loaded):
+    loaded.execute("update dim_article set published_at = null where article_key = ?", [ART_A])
+    row = records(loaded, f"select * from v_claim_corroboration where claim_cluster_key = {Q_A_FIRST}")[0]
+    # the dated article's claim is the example; undated articles come last and do not count in the dates
+    assert row["example_claim_text"] == "We will ship it, next   year!"
+    assert (row["first_seen_at"], row["last_seen_at"]) == (PUB_B, PUB_B)
+    loaded.execute("update dim_article set published_at = null")
+    row = records(loaded, f"select * from v_claim_corroboration where claim_cluster_key = {Q_A_FIRST}")[0]
+    assert row["example_claim_text"] == "we will ship it next year."  # no dates: the smallest claim_key
+    assert (row["first_seen_at"], row["last_seen_at"]) == (None, None)
+
+
+def test_claim_corroboration_columns(loaded):
+    cur = loaded.execute("select * from v_claim_corroboration")
+    assert [d[0] for d in cur.description] == [
+        "claim_cluster_key", "claim_type", "example_claim_text", "n_claims", "n_articles", "n_sources",
+        "speaker_names", "unnamed_speakers", "first_seen_at", "last_seen_at",
     ]

@@ -22,9 +22,10 @@ from schemas.tables import TABLES
 from transforms.amounts import find_amounts
 from transforms.claims import article_claims
 from transforms.cleaning import CleanArticle
+from transforms.corroboration import CLAIM_SCHEMA, amount_token, cluster_claims
 from transforms.dedupe import Candidate, Duplicate, find_duplicates, signature
 from transforms.entities import article_mentions
-from transforms.keys import claim_match_text, content_hash, name_key, stable_key
+from transforms.keys import content_hash, name_key, stable_key
 from transforms.resolution import resolve_entities
 
 UNKNOWN_SOURCE = "unknown"
@@ -60,7 +61,8 @@ def analyse_article(input_ref: str, article: CleanArticle, doc) -> ArticleRecord
                 {"claim_type": c.claim_type, "char_start": c.char_start, "char_end": c.char_end,
                  "claim_text": c.claim_text, "cue": c.cue,
                  "speaker_canonical": c.speaker.canonical if c.speaker else None,
-                 "speaker_text": c.speaker.surface if c.speaker else None}
+                 # the named mention's surface when the speaker is an entity, else the words naming the speaker
+                 "speaker_text": c.speaker.surface if c.speaker else c.speaker_text}
             )
     records.amounts.extend(asdict(a) for a in find_amounts(body))
     return records
@@ -97,12 +99,14 @@ def _source_key(article: CleanArticle) -> tuple[int, str | None, str]:
 
 
 def build_tables(records: list[ArticleRecords], known: list[Candidate] = (),
-                 known_entities: pl.DataFrame | None = None) -> RunTables:
+                 known_entities: pl.DataFrame | None = None, known_claims: pl.DataFrame | None = None) -> RunTables:
     """The run's rows for every data table (not etl_run or quarantine).
 
     ``known`` are the articles already in the warehouse (``Candidate`` with ref ``article:<article_key>``):
     an input that repeats one of them, or an earlier input of the run, is a duplicate and is not loaded.
-    ``known_entities`` are the warehouse's entities (``resolution.KNOWN_SCHEMA``), which the run's names join."""
+    ``known_entities`` are the warehouse's entities (``resolution.KNOWN_SCHEMA``), which the run's names join.
+    ``known_claims`` are the warehouse's claims (``corroboration.KNOWN_CLAIM_SCHEMA``), whose clusters the run's
+    matching claims join."""
     incoming = [Candidate(r.input_ref, r.content_hash, r.signature, r.input_ref) for r in records]
     duplicates = find_duplicates(incoming, known)
     duplicate_refs = {d.ref for d in duplicates}
@@ -161,7 +165,7 @@ def build_tables(records: list[ArticleRecords], known: list[Candidate] = (),
         article_key="article_key", entity_key="entity_key", date_key="date_key", char_start="char_start",
         char_end="char_end", surface="surface", resolution="resolution",
     )
-    claims, bridge, amounts = _claim_rows(kept, mentions)
+    claims, bridge, amounts = _claim_rows(kept, mentions, known_claims)
     frames = {
         "dim_source": _frame("dim_source", sources),
         "dim_date": _frame("dim_date", sorted(dates.values(), key=lambda d: d["date_key"])),
@@ -215,13 +219,15 @@ def _alias_rows(mentions: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _claim_rows(kept, mentions: pl.DataFrame):
+def _claim_rows(kept, mentions: pl.DataFrame, known_claims: pl.DataFrame | None = None):
+    """fact_claim, bridge_claim_entity and fact_amount rows. An amount belongs to a claim whose span holds it;
+    each claim's cluster comes from ``corroboration.cluster_claims`` over its text, entities and amounts."""
     # a speaker is the entity its canonical name resolved to in that article
     key_of = {(a, c): k for a, c, k in mentions.select("article_key", "canonical", "entity_key").unique().iter_rows()}
     spans_by_article: dict[int, list[tuple[int, int, int]]] = {}
     for a, s, e, k in mentions.select("article_key", "char_start", "char_end", "entity_key").iter_rows():
         spans_by_article.setdefault(a, []).append((s, e, k))
-    claims, bridge, amounts = [], set(), []
+    claims, bridge, amounts, to_cluster = [], set(), [], []
     for r in kept:
         article_key = stable_key("article", r.content_hash)
         date_key = _date_key(_publication_day(r.article))
@@ -229,17 +235,25 @@ def _claim_rows(kept, mentions: pl.DataFrame):
         for c in r.claims:
             claim_key = stable_key("claim", article_key, c["claim_type"], c["char_start"], c["char_end"])
             speaker = c["speaker_canonical"]
+            speaker_key = key_of.get((article_key, speaker)) if speaker else None
             claims.append({
                 "claim_key": claim_key, "article_key": article_key, "claim_type": c["claim_type"],
-                "speaker_entity_key": key_of.get((article_key, speaker)) if speaker else None,
+                "speaker_entity_key": speaker_key,
                 "speaker_text": c["speaker_text"], "claim_text": c["claim_text"], "cue": c["cue"],
                 "char_start": c["char_start"], "char_end": c["char_end"], "date_key": date_key,
-                "claim_cluster_key": stable_key("claim_cluster", c["claim_type"], claim_match_text(c["claim_text"])),
             })
             claim_spans.append((c["char_start"], c["char_end"], claim_key))
-            for s, e, entity_key in spans_by_article.get(article_key, []):
-                if c["char_start"] <= s and e <= c["char_end"]:
-                    bridge.add((claim_key, entity_key))
+            named = {k for s, e, k in spans_by_article.get(article_key, [])
+                     if c["char_start"] <= s and e <= c["char_end"]}
+            bridge.update((claim_key, entity_key) for entity_key in named)
+            stated = [amount_token(a["kind"], a["currency"], a["value"], a.get("value_high")) for a in r.amounts
+                      if c["char_start"] <= a["char_start"] and a["char_end"] <= c["char_end"]]
+            to_cluster.append({
+                "claim_key": claim_key, "claim_type": c["claim_type"], "claim_text": c["claim_text"],
+                "speaker_entity_key": speaker_key, "published_at": r.article.published_at,
+                "entity_keys": sorted(named | ({speaker_key} if speaker_key is not None else set())),
+                "amounts": [t for t in stated if t is not None],
+            })
         for amt in r.amounts:
             inside = [k for s, e, k in claim_spans if s <= amt["char_start"] and amt["char_end"] <= e]
             amounts.append({
@@ -247,7 +261,10 @@ def _claim_rows(kept, mentions: pl.DataFrame):
                 "article_key": article_key, "claim_key": inside[0] if inside else None, "raw_text": amt["raw_text"],
                 "value": amt["value"], "currency": amt["currency"], "kind": amt["kind"],
                 "is_approximate": amt["is_approximate"], "char_start": amt["char_start"],
-                "char_end": amt["char_end"], "date_key": date_key,
+                "char_end": amt["char_end"], "date_key": date_key, "value_high": amt.get("value_high"),
             })
+    clusters = dict(cluster_claims(pl.DataFrame(to_cluster, schema=CLAIM_SCHEMA), known_claims).iter_rows())
+    for claim in claims:
+        claim["claim_cluster_key"] = clusters[claim["claim_key"]]
     bridge_rows = [{"claim_key": c, "entity_key": e} for c, e in sorted(bridge)]
     return claims, bridge_rows, amounts

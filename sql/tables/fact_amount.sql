@@ -10,11 +10,12 @@ create table if not exists fact_amount (
     article_key    bigint not null,   -- article
     claim_key      bigint,            -- claim the amount is stated in
     raw_text       varchar not null,  -- the text at [char_start, char_end)
-    value          double,            -- value in units of currency (money), percent points or items; null when vague
+    value          double,            -- value in units of currency (money), percent points or items; a range's lower bound; null when vague
     currency       varchar,           -- ISO 4217 code for money
     kind           varchar not null,  -- money, percent or count (one of: money, percent, count)
-    is_approximate boolean not null,  -- vague or hedged (hundreds of millions, about, nearly)
+    is_approximate boolean not null,  -- vague, hedged or a range (hundreds of millions, about, nearly, $10-20 million)
     char_start     integer not null,  -- offset into dim_article.body_text
     char_end       integer not null,  -- end offset (exclusive)
-    date_key       integer            -- the article's publication day
+    date_key       integer,           -- the article's publication day
+    value_high     double             -- a range's upper bound; null for a single amount
 );
