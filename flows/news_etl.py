@@ -8,10 +8,14 @@ It runs without a server (Prefect's ephemeral mode) unless ``PREFECT_API_URL`` p
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
@@ -20,7 +24,16 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows.inputs import InputError, InputRef, Rejected, discover, read_input
-from flows.warehouse import discard, known_articles, known_entities, load_to_staging, publish, table_counts
+from flows.lock import run_lock
+from flows.warehouse import (
+    discard,
+    known_articles,
+    known_claims,
+    known_entities,
+    load_to_staging,
+    publish,
+    table_counts,
+)
 from newsetl.settings import Settings
 from schemas.tables import TABLES
 from transforms.cleaning import CleanArticle, clean_input
@@ -49,6 +62,19 @@ class RunSummary:
     seconds: float
     table_counts: dict[str, int] = field(default_factory=dict)  # rows per table in the published warehouse
     quarantine_reasons: dict[str, int] = field(default_factory=dict)  # "stage: reason" -> inputs/rows
+
+
+def _fault_point(settings: Settings, point: str) -> None:
+    """Fault injection for the crash-safety tests: ``NEWSETL_FAULT_POINT=<point>`` kills the run right here,
+    as ``kill -9`` would (no cleanup, no finally blocks). Points: discover, analyse:<batch>, validate, load
+    (staging file written, not yet published) and publish (published, before the summary)."""
+    if settings.fault_point == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def data_docs_dir(warehouse: Path) -> Path:
+    """Where a run's GX Data Docs go: beside the warehouse (``news.duckdb`` -> ``news-data-docs/index.html``)."""
+    return warehouse.with_name(f"{warehouse.stem}-data-docs")
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -119,19 +145,23 @@ def analyse_batch(cleaned: list[tuple[str, CleanArticle]], settings: Settings) -
 @task(cache_policy=NO_CACHE)
 def read_warehouse_state(settings: Settings):
     """What the run resolves against: the published articles' fingerprints (a copy of a known story is a
-    duplicate) and entities (a known name keeps its key)."""
-    return known_articles(settings.warehouse), known_entities(settings.warehouse)
+    duplicate), entities (a known name keeps its key) and claims (a matching claim joins a known cluster)."""
+    return known_articles(settings.warehouse), known_entities(settings.warehouse), known_claims(settings.warehouse)
 
 
 @task(cache_policy=NO_CACHE)
-def validate_tables(frames: dict[str, pl.DataFrame], input_of_article: dict[int, str]):
+def validate_tables(frames: dict[str, pl.DataFrame], input_of_article: dict[int, str], settings: Settings):
     """Great Expectations over every table. Failed rows leave their table (and rows that depend on them, on the
-    next pass) and become quarantine rows; a table-level failure fails the run."""
+    next pass) and become quarantine rows; a table-level failure fails the run. With ``settings.data_docs`` the
+    first pass, which sees every failure, is rendered as GX Data Docs into ``data_docs_dir(settings.warehouse)``."""
     from schemas.suites import validate_tables as run_suites
 
+    docs_dir = data_docs_dir(settings.warehouse) if settings.data_docs else None
+    if docs_dir is not None:
+        shutil.rmtree(docs_dir, ignore_errors=True)  # the docs describe the latest run only
     quarantined: list[dict] = []
-    for _ in range(4):  # dropping a row can orphan rows that reference it; a few passes settle it
-        results = run_suites(frames)
+    for attempt in range(4):  # dropping a row can orphan rows that reference it; a few passes settle it
+        results = run_suites(frames, docs_dir if attempt == 0 else None)
         failed = [r for r in results.values() if r.table_failed]
         if failed:
             raise ValidationFailed("; ".join(f"{r.table} failed its suite: {', '.join(r.table_failures)}"
@@ -173,10 +203,19 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
     settings = Settings.from_env(warehouse=warehouse)
     sources = list(sources or [str(settings.samples_dir)])
     started_at = datetime.now(UTC)
-    t0 = time.perf_counter()
     run_key = str(flow_run.get_id() or f"local-{started_at:%Y%m%dT%H%M%S}")
+    with run_lock(settings.warehouse, run_key) as lock:  # RunLocked at once when another run holds it
+        if lock.stale_holder:
+            get_run_logger().warning("took over the lock of a run that did not finish (%s)", lock.stale_holder)
+        if lock.removed_staging:
+            get_run_logger().warning("removed staging files of unfinished runs: %s", ", ".join(lock.removed_staging))
+        return _run_locked(sources, settings, run_key, started_at)
 
+
+def _run_locked(sources: list[str], settings: Settings, run_key: str, started_at: datetime) -> RunSummary:
+    t0 = time.perf_counter()
     items, rejected = discover_inputs(sources, settings)
+    _fault_point(settings, "discover")
     batches = _batches(items, settings.batch_size)
     _progress("articles", 0, len(items))
     records: list[ArticleRecords] = []
@@ -185,10 +224,14 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
         rejected.extend(bad)
         records.extend(analyse_batch(cleaned, settings))
         _progress("articles", min(i * settings.batch_size, len(items)), len(items))
+        _fault_point(settings, f"analyse:{i}")
 
     run = build_tables(records, *read_warehouse_state(settings))
     input_of_article = dict(zip(run.frames["dim_article"]["article_key"], run.frames["dim_article"]["input_ref"]))
-    frames, row_quarantine = validate_tables(run.frames, input_of_article)
+    _progress("validate", 0, 1)
+    frames, row_quarantine = validate_tables(run.frames, input_of_article, settings)
+    _progress("validate", 1, 1)
+    _fault_point(settings, "validate")
     dropped_articles = set(input_of_article) - set(frames["dim_article"]["article_key"])
     n_input_rejects = len(rejected) + len(dropped_articles)
     n_loaded = frames["dim_article"].height
@@ -209,12 +252,16 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
         "etl_run": pl.DataFrame([etl_run], schema=TABLES["etl_run"].schema),
         "quarantine": pl.DataFrame(quarantine_rows, schema=TABLES["quarantine"].schema),
     }
+    _progress("load", 0, 1)
     staging = load_warehouse(frames, settings)
     try:
+        _fault_point(settings, "load")
         publish_warehouse(staging, settings)
     except BaseException:
         discard(staging)
         raise
+    _progress("load", 1, 1)
+    _fault_point(settings, "publish")
 
     reasons: dict[str, int] = {}
     for q in quarantine_rows:

@@ -21,6 +21,7 @@ import polars as pl
 
 from newsetl.settings import PROJECT_ROOT
 from schemas.tables import LOAD_ORDER, TABLES
+from transforms.corroboration import KNOWN_CLAIM_SCHEMA, amount_token
 from transforms.dedupe import Candidate
 from transforms.resolution import KNOWN_SCHEMA
 
@@ -45,6 +46,11 @@ def view_files() -> list[Path]:
 
 def staging_path(warehouse: Path) -> Path:
     return warehouse.with_name(f".{warehouse.name}.staging-{uuid.uuid4().hex[:12]}")
+
+
+def leftover_staging_files(warehouse: Path) -> list[Path]:
+    """Staging files (and their WAL files) next to the warehouse: only killed runs leave them behind."""
+    return sorted(warehouse.parent.glob(f".{warehouse.name}.staging-*"))
 
 
 def load_to_staging(frames: dict[str, pl.DataFrame], warehouse: Path, storage_version: str) -> Path:
@@ -109,6 +115,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         for name in present:
             if name not in spec.column_names:
                 con.execute(f'alter table {table} drop column "{name}"')
+    # claim_cluster_key is NOT NULL, but the column added above is null in the claims already there: each such
+    # claim becomes a cluster of its own, keyed by its claim_key (the key cluster_claims gives a cluster of one;
+    # known_claims reads them so, and later claims that match one join it)
+    con.execute("update fact_claim set claim_cluster_key = claim_key where claim_cluster_key is null")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -154,6 +164,57 @@ def known_entities(warehouse: Path) -> pl.DataFrame | None:
             "from dim_entity e left join fact_mention m using (entity_key) group by all"
         ).fetchall()
     return pl.DataFrame(rows, schema=KNOWN_SCHEMA, orient="row")
+
+
+def known_claims(warehouse: Path) -> pl.DataFrame | None:
+    """The published claims with what matching them needs (``corroboration.KNOWN_CLAIM_SCHEMA``): text, type,
+    speaker, cluster, publication time and, for statements, the entities they name and their amounts
+    (read-only)."""
+    if not warehouse.exists():
+        return None
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        columns = {(t, c) for t, c in con.execute(
+            "select table_name, column_name from information_schema.columns").fetchall()}
+        if ("fact_claim", "claim_key") not in columns:
+            return None
+        # a warehouse from before clusters (or ranges) is read as migrate will leave it: a claim its own cluster
+        cluster = "coalesce(c.claim_cluster_key, c.claim_key)" if ("fact_claim", "claim_cluster_key") in columns \
+            else "c.claim_key"
+        high = "a.value_high" if ("fact_amount", "value_high") in columns else "null::double"
+        rows = con.execute(f"""
+            with claims as (
+                select c.claim_key, c.claim_type, c.claim_text, c.speaker_entity_key, {cluster} as claim_cluster_key,
+                    c.article_key, c.char_start, c.char_end
+                from fact_claim c
+            ),
+            named as (  -- entities and amounts matter for statements only (corroboration.statement_signature)
+                select b.claim_key, list(b.entity_key order by b.entity_key) as entity_keys
+                from claims c join bridge_claim_entity b on b.claim_key = c.claim_key
+                where c.claim_type = 'statement'
+                group by b.claim_key
+            ),
+            stated as (
+                select c.claim_key, list(struct_pack(kind := a.kind, currency := a.currency, value := a.value,
+                    value_high := {high})) as amounts
+                from claims c join fact_amount a
+                    on a.article_key = c.article_key and a.char_start >= c.char_start and a.char_end <= c.char_end
+                where c.claim_type = 'statement' and a.value is not null
+                group by c.claim_key
+            )
+            select c.claim_key, c.claim_type, c.claim_text, c.speaker_entity_key, d.published_at,
+                coalesce(n.entity_keys, []), coalesce(s.amounts, []), c.claim_cluster_key
+            from claims c
+            left join dim_article d on d.article_key = c.article_key
+            left join named n on n.claim_key = c.claim_key
+            left join stated s on s.claim_key = c.claim_key
+        """).fetchall()
+    out = []
+    for key, ctype, text, speaker, published_at, entities, amounts, cluster_key in rows:
+        if speaker is not None:
+            entities = sorted({*entities, speaker})
+        tokens = [amount_token(a["kind"], a["currency"], a["value"], a["value_high"]) for a in amounts]
+        out.append((key, ctype, text, speaker, published_at, entities, [t for t in tokens if t], cluster_key))
+    return pl.DataFrame(out, schema=KNOWN_CLAIM_SCHEMA, orient="row")
 
 
 def table_counts(warehouse: Path) -> dict[str, int]:

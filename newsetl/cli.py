@@ -3,7 +3,8 @@
     newsetl run [--source S ...] [--warehouse PATH]
     newsetl query "SQL" [--warehouse PATH] [--format table|csv|json]
     newsetl status [--warehouse PATH] [--limit N]
-    newsetl eval [--corpus DIR ...] [--format table|json|markdown] [--details]
+    newsetl eval [--corpus DIR ...] [--quotes-set DIR] [--only cleaning|quotes] [--format table|json|markdown]
+                 [--details] [--check] [--write-baseline]
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ QUIET_ENV = {
 }
 
 
+EXIT_LOCKED = 3  # `newsetl run` while another run loads the same warehouse
+
+
 def _console() -> Console:
     return Console(stderr=False, highlight=False)
 
@@ -53,12 +57,19 @@ class _ProgressHandler(logging.Handler):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from flows.lock import RunLocked, ensure_unlocked
+
+    console = _console()
+    settings = Settings.from_env(warehouse=args.warehouse)
+    try:
+        ensure_unlocked(settings.warehouse)  # answer at once, before Prefect's start-up
+    except RunLocked as exc:
+        console.print(f"[bold yellow]not started:[/] {exc}")
+        return EXIT_LOCKED
     for key, value in QUIET_ENV.items():
         os.environ.setdefault(key, value)
     from flows.news_etl import news_etl  # imports Prefect: after the environment is set
 
-    console = _console()
-    settings = Settings.from_env(warehouse=args.warehouse)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=console, transient=True)
     handler = _ProgressHandler(progress)
@@ -69,6 +80,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         with progress:
             summary = news_etl(sources=args.source, warehouse=str(settings.warehouse))
+    except RunLocked as exc:
+        console.print(f"[bold yellow]not started:[/] {exc}")
+        return EXIT_LOCKED
     except Exception as exc:  # noqa: BLE001 -- any failure ends the run with a message and a non-zero status
         console.print(f"[bold red]run failed, nothing published:[/] {type(exc).__name__}: {exc}")
         return 1
@@ -125,8 +139,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     settings = Settings.from_env(warehouse=args.warehouse)
     import duckdb
 
+    # what `newsetl query` runs; anything else (insert, copy, attach, set ...) is refused
+    reads = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN, duckdb.StatementType.PRAGMA}
     with _connect(settings.warehouse) as con:
         try:
+            refused = [str(st.type).rsplit(".", 1)[-1] for st in con.extract_statements(args.sql)
+                       if st.type not in reads]
+            if refused:
+                print(f"refused: `newsetl query` only reads the warehouse (select, describe, show, explain, "
+                      f"pragma); this SQL would run {', '.join(refused)}", file=sys.stderr)
+                return 2
             cursor = con.execute(args.sql)
         except duckdb.Error as exc:
             print(f"query failed: {exc}", file=sys.stderr)
@@ -198,7 +220,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Score the cleaning (newsetl vs bare trafilatura) on the evaluation corpora; see newsetl/evaluation.py."""
+    """Score the cleaning (newsetl vs bare trafilatura) on the evaluation corpora and the quotes (newsetl vs textacy)
+    on the quote set; see newsetl/evaluation.py and newsetl/quote_eval.py."""
     from newsetl import evaluation
 
     return evaluation.run(args)
@@ -225,7 +248,8 @@ def parser() -> argparse.ArgumentParser:
     entities.add_argument("--explain", required=True, metavar="NAME", help="a canonical name or an alias")
     entities.add_argument("--warehouse")
     entities.set_defaults(func=cmd_entities)
-    evaluate = sub.add_parser("eval", help="score the cleaning against hand-checked pages, next to bare trafilatura")
+    evaluate = sub.add_parser("eval", help="score the cleaning (next to bare trafilatura) and the quotes (next to "
+                                           "textacy) against hand-checked pages")
     from newsetl.evaluation import add_arguments as add_eval_arguments
 
     add_eval_arguments(evaluate)

@@ -37,6 +37,7 @@ class Settings:
     respect_robots: bool = True  # NEWSETL_RESPECT_ROBOTS: obey robots.txt (fetched and cached per host)
     host_delay: float = 1.0  # NEWSETL_HOST_DELAY: least time between two requests to the same host
     user_agent: str = "newsetl/0.1.0 (+https://github.com/newsetl/newsetl)"  # NEWSETL_USER_AGENT: say who fetches
+    data_docs: bool = True  # NEWSETL_DATA_DOCS: each run writes GX Data Docs beside the warehouse (<stem>-data-docs/)
     fault_point: str = ""  # NEWSETL_FAULT_POINT: tests only; the run kills itself there (flows/news_etl.py)
 
     @classmethod

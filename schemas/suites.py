@@ -28,6 +28,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
@@ -37,6 +38,7 @@ import great_expectations.expectations as gxe  # noqa: E402
 import pandas as pd  # noqa: E402
 import polars as pl  # noqa: E402
 import pyarrow as pa  # noqa: E402
+from great_expectations.checkpoint import UpdateDataDocsAction  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
 from schemas.tables import LOAD_ORDER, TABLES, Table  # noqa: E402
@@ -232,11 +234,28 @@ def _summarise(table: str, n_rows: int, results) -> TableValidation:
     )
 
 
-def validate_tables(frames: Mapping[str, pl.DataFrame]) -> dict[str, TableValidation]:
+DOCS_SITE = "newsetl"
+
+
+def _validate_with_docs(context, batch_definition, suite: gx.ExpectationSuite, frame: pd.DataFrame):
+    """Validate through a checkpoint whose action renders the result into the context's Data Docs site."""
+    suite = context.suites.add(suite)
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(data=batch_definition, suite=suite, name=f"{suite.name}_validation"))
+    checkpoint = context.checkpoints.add(gx.Checkpoint(
+        name=f"{suite.name}_checkpoint", validation_definitions=[definition], result_format=_COMPLETE,
+        actions=[UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE])]))
+    run = checkpoint.run(batch_parameters={"dataframe": frame})
+    (result,) = run.run_results.values()
+    return result
+
+
+def validate_tables(frames: Mapping[str, pl.DataFrame], docs_dir: Path | None = None) -> dict[str, TableValidation]:
     """Validate each frame against its table's suite (with foreign keys into the other frames passed).
 
-    One ephemeral GX context (no files, no analytics, no progress bars) serves all tables of the call.
-    Results are returned in ``LOAD_ORDER``.
+    One ephemeral GX context (no analytics, no progress bars) serves all tables of the call. With ``docs_dir``,
+    each table is validated through a checkpoint that renders GX Data Docs (HTML: every suite and validation
+    result, ``index.html`` first) into that folder. Results are returned in ``LOAD_ORDER``.
     """
     unknown = set(frames) - set(TABLES)
     if unknown:
@@ -245,6 +264,12 @@ def validate_tables(frames: Mapping[str, pl.DataFrame]) -> dict[str, TableValida
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     datasource = context.data_sources.add_pandas(name="newsetl")
+    if docs_dir is not None:
+        context.add_data_docs_site(site_name=DOCS_SITE, site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
 
     out: dict[str, TableValidation] = {}
     for name in LOAD_ORDER:
@@ -256,7 +281,10 @@ def validate_tables(frames: Mapping[str, pl.DataFrame]) -> dict[str, TableValida
             frame = _with_body_length(frame, frames["dim_article"])
         suite = build_suite(table, frames)
         batch_definition = datasource.add_dataframe_asset(name=name).add_batch_definition_whole_dataframe("whole")
-        batch = batch_definition.get_batch(batch_parameters={"dataframe": to_pandas(frame)})
-        result = batch.validate(suite, result_format=_COMPLETE)
+        if docs_dir is None:
+            batch = batch_definition.get_batch(batch_parameters={"dataframe": to_pandas(frame)})
+            result = batch.validate(suite, result_format=_COMPLETE)
+        else:
+            result = _validate_with_docs(context, batch_definition, suite, to_pandas(frame))
         out[name] = _summarise(name, frame.height, result.results)
     return out

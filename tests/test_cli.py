@@ -72,8 +72,13 @@ def test_query_formats_and_read_only(samples_warehouse):
     assert csv_out.stdout.splitlines() == ["canonical_name", "Sam Altman"]
     table_out = newsetl("query", "select count(*) as n from v_quotes", "--warehouse", str(warehouse))
     assert table_out.returncode == 0 and "n" in table_out.stdout
-    write = newsetl("query", "delete from dim_article", "--warehouse", str(warehouse))
-    assert write.returncode != 0 and "read-only" in (write.stdout + write.stderr).lower()
+    before = counts(warehouse)
+    for sql, kind in [("delete from dim_article", "DELETE"), (f"copy dim_article to '{warehouse}.csv'", "COPY"),
+                      ("select 1; drop table dim_article", "DROP"), ("attach ':memory:' as scratch", "ATTACH")]:
+        write = newsetl("query", sql, "--warehouse", str(warehouse))
+        assert write.returncode == 2, sql
+        assert write.stderr.startswith("refused: `newsetl query` only reads the warehouse") and kind in write.stderr
+    assert counts(warehouse) == before and not Path(f"{warehouse}.csv").exists()
 
 
 def test_a_missing_source_is_quarantined_not_fatal(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pytest
 
@@ -86,7 +88,7 @@ def test_a_table_that_fails_its_suite_fails_the_run_and_publishes_nothing(prefec
     with pytest.raises(ValidationFailed):
         news_etl(sources=[str(SEEDS)], warehouse=str(warehouse))
     assert not warehouse.exists()
-    assert list(tmp_path.iterdir()) == []  # no staging file left behind
+    assert not list(tmp_path.glob(".w.duckdb.staging-*"))  # no staging file left behind
 
 
 def test_a_row_that_fails_its_suite_is_quarantined_with_the_expectation(prefect_harness, tmp_path, monkeypatch):
@@ -105,12 +107,20 @@ def test_a_row_that_fails_its_suite_is_quarantined_with_the_expectation(prefect_
         return type(run)({**run.frames, "fact_mention": pl.concat([mentions, bad])}, run.duplicates)
 
     monkeypatch.setattr(etl, "build_tables", build_with_a_bad_mention)
+    monkeypatch.setenv("NEWSETL_DATA_DOCS", "1")
     warehouse = tmp_path / "w.duckdb"
     summary = news_etl(sources=[str(SEEDS)], warehouse=str(warehouse))
     assert summary.status == "success" and summary.n_rows_quarantined == 1
     [(table, row_ref, reason)] = _rows(warehouse, "select table_name, row_ref, reason from quarantine")
     assert table == "fact_mention" and "mention_key=42" in row_ref and "offsets" in reason
     assert _rows(warehouse, "select count(*) from fact_mention where mention_key = 42") == [(0,)]
+    # the run's GX Data Docs, beside the warehouse, show the failed expectation
+    docs = tmp_path / "w-data-docs"
+    assert (docs / "index.html").is_file()
+    pages = [" ".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")).split())
+             for p in docs.glob("validations/fact_mention_suite/**/*.html")]
+    assert any("Unsuccessful Expectations 1 " in page and "greater than or equal to those in char_end" in page
+               for page in pages)
 
 
 GERMAN = (
