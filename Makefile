@@ -9,7 +9,7 @@ OLD_DUCKDB_STAMP := $(OLD_DUCKDB)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export GX_ANALYTICS_ENABLED ?= false
 
-.PHONY: setup run test bench lint clean eval entity-report
+.PHONY: setup run test bench lint clean eval entity-report docs
 
 setup: $(STAMP) $(OLD_DUCKDB_STAMP)
 
@@ -31,8 +31,8 @@ run: setup
 test: setup
 	$(PY) -m pytest -q
 
-bench: setup
-	$(PY) -m tests.bench
+bench: setup  ## CORPUS=DIR times newsetl on that folder instead of the bundled pages
+	$(PY) -m tests.bench $(if $(CORPUS),--corpus $(CORPUS))
 
 entity-report: setup
 	$(PY) -m tests.entity_report
@@ -41,6 +41,10 @@ entity-report: setup
 # (newsetl next to textacy); ARGS="--details" lists failures, ARGS="--only quotes" runs one part
 eval: setup
 	$(VENV)/bin/newsetl eval $(ARGS)
+
+# schemas/tables.md and docs/warehouse.md (tables, views, ER diagram, example queries) from schemas/*.py
+docs: setup
+	$(PY) -m schemas.docs --write
 
 lint: setup
 	$(VENV)/bin/ruff check .
