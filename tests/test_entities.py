@@ -466,3 +466,17 @@ def test_an_honorific_picks_the_person_of_its_gender_among_two_sharing_a_surname
                                 ("Clinton", "PERSON")])
     mrs, mr = by_surface(article_mentions(doc, text), "Clinton")
     assert (mrs.canonical, mr.canonical) == ("Hillary Clinton", "Bill Clinton")
+
+
+@pytest.mark.parametrize(("tagged", "name"), [
+    ("Meghan cry", "Meghan"),  # the tagger ran on into the verb
+    ("Taking Archie", "Archie"),  # a gerund at the start of the sentence
+    ("Ludwig van Beethoven", "Ludwig van Beethoven"),  # an inner particle stays
+    ("Sterling Brown", "Sterling Brown"),  # a first name ending in -ing stays
+])
+def test_person_spans_lose_words_the_tagger_ran_on_into(nlp, tagged, name):
+    text = f"Everyone agreed that {tagged} was there. Reporters saw it."
+    if tagged.startswith("Taking"):
+        text = f"{tagged} to the park was a joy. Reporters saw it."
+    ms = article_mentions(with_ents(nlp, text, [(tagged, "PERSON")]), text)
+    assert [m.surface for m in ms if m.label == "PERSON"][:1] == [name]

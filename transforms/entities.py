@@ -102,6 +102,24 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z'’-]*)+$")  # "Meghan cry", "Harry said": words the tagger took in
+_GERUND_HEAD = re.compile(r"^[A-Z][a-z]{2,}ing\s+(?=[A-Z])")  # "Taking Archie": a sentence's first verb
+
+
+def _person_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A PERSON span without the lower-case words spaCy sometimes runs on into ("Meghan cry") and without a
+    capitalised gerund it takes in at a sentence start ("Taking Archie"); names keep inner particles ("van")."""
+    surface = text[start:end]
+    tail = _LOWER_TAIL.search(surface)
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+        surface = text[start:end]
+    head = _GERUND_HEAD.match(surface)
+    if head and _gender_detector().get_gender(surface.split()[0]) == "unknown":
+        start += head.end()
+    return start, end
+
+
 def _is_name(surface: str) -> bool:
     return any(ch.isupper() for ch in surface) and any(ch.isalpha() for ch in surface)
 
@@ -114,6 +132,8 @@ def ner_spans(doc, body_text: str, heading_spans=()) -> list[Mention]:
             continue
         for m in re.finditer(r"[^\n,;]+", ent.text):  # "Fox Business, Altman" is two mentions
             start, end = trim(body_text, ent.start_char + m.start(), ent.start_char + m.end())
+            if ent.label_ == "PERSON":
+                start, end = _person_core(body_text, start, end)
             surface = body_text[start:end]
             if end <= start or not _is_name(surface) or _overlaps(start, end, heading_spans):
                 continue
