@@ -1,4 +1,8 @@
-"""The ``news_etl`` Prefect flow: inputs -> clean text -> entities and claims -> validated star schema -> publish.
+"""The ``news_etl`` Prefect flow: sources -> inputs -> clean text -> entities and claims -> validated star schema
+-> publish.
+
+Sources are files, folders, WARC files and URLs (pages, feeds, sitemaps, lists; ``flows/sources.py``); an input the
+warehouse already holds with the same content is "unchanged" and skips parsing and NLP (``input_state``).
 
 Tasks work on batches of articles (one task run costs 10-15 ms, so never one per article). The flow is thin:
 the work is in ``transforms/`` (pure) and in ``flows/inputs.py`` / ``flows/warehouse.py`` (I/O).
@@ -23,25 +27,43 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows.inputs import InputError, InputRef, Rejected, discover, read_input
+from flows.fetch import Fetcher
+from flows.inputs import InputRef, Rejected, SourceSpec, discover
 from flows.lock import run_lock
+from flows.sources import Expansion, Fetched, expand_sources, fetch_pages, make_fetcher, prepare, source_specs
 from flows.warehouse import (
     discard,
     known_articles,
     known_claims,
     known_entities,
+    known_inputs,
+    known_sources,
     load_to_staging,
     publish,
     table_counts,
 )
-from newsetl.settings import Settings
+from newsetl.settings import PROJECT_ROOT, Settings
 from schemas.tables import TABLES
-from transforms.cleaning import CleanArticle, clean_input
+from transforms.cleaning import CleanArticle
+from transforms.incremental import (
+    InputSeen,
+    KnownInput,
+    KnownSource,
+    Outcome,
+    input_state_frame,
+    source_state_frame,
+    unchanged_rows,
+)
 from transforms.normalise import ArticleRecords, analyse_article, build_tables
 
 PROGRESS = "newsetl_progress"  # the log record attribute carrying (stage, done, total)
 ENGLISH = "en"
-MIN_BODY_CHARS = 80
+
+# the nightly schedule: prefect.yaml's deployment and `newsetl serve` both (tests/test_nightly.py checks they agree)
+NIGHTLY_DEPLOYMENT = "news-etl-nightly"
+NIGHTLY_CRON = "0 2 * * *"
+NIGHTLY_TIMEZONE = "UTC"
+DEFAULT_SOURCES_FILE = PROJECT_ROOT / "samples" / "sources.toml"
 
 
 class ValidationFailed(RuntimeError):
@@ -62,6 +84,7 @@ class RunSummary:
     seconds: float
     table_counts: dict[str, int] = field(default_factory=dict)  # rows per table in the published warehouse
     quarantine_reasons: dict[str, int] = field(default_factory=dict)  # "stage: reason" -> inputs/rows
+    n_unchanged: int = 0  # of n_duplicates: inputs as they were loaded before, not analysed again
 
 
 def _fault_point(settings: Settings, point: str) -> None:
@@ -99,31 +122,63 @@ def load_nlp(model: str):
 
 
 @task(cache_policy=NO_CACHE)
-def discover_inputs(sources: list[str], settings: Settings) -> tuple[list[InputRef], list[Rejected]]:
-    return discover(sources, settings)
+def discover_inputs(specs: list[SourceSpec], settings: Settings) -> tuple[list[InputRef], list[Rejected]]:
+    """Files, folders, lists and WARC records, and the URLs named (fetched by ``fetch_sources``). No network."""
+    return discover(specs, settings)
 
 
 @task(cache_policy=NO_CACHE)
-def clean_batch(items: list[InputRef], settings: Settings) -> tuple[list[tuple[str, CleanArticle]], list[Rejected]]:
-    """Read and clean a batch of inputs; unreadable or empty ones are rejected with the reason."""
-    cleaned, rejected = [], []
+def read_fetch_state(settings: Settings) -> tuple[dict[str, KnownInput], dict[str, KnownSource]]:
+    """What the warehouse remembers of inputs (hashes, validators) and of feeds and sitemaps: keys and hashes only."""
+    return known_inputs(settings.warehouse), known_sources(settings.warehouse)
+
+
+# Network tasks declare no Prefect retries: the fetcher retries each request itself (timeouts, connection errors,
+# 5xx and 429, exponential backoff from NEWSETL_FETCH_BACKOFF, Retry-After honoured), and a URL that still fails
+# is quarantined with its reason, not a failed task. A Prefect retry would fetch the whole batch again.
+@task(cache_policy=NO_CACHE, retries=0)
+def fetch_sources(remote: list[InputRef], known: dict[str, KnownInput], sources: dict[str, KnownSource],
+                  fetcher: Fetcher, settings: Settings) -> Expansion:
+    """Fetch the URL sources (feeds, sitemaps, lists, pages), conditionally, and list their article pages."""
+    expansion = expand_sources(remote, sources, known, fetcher, settings)
+    for note in expansion.notes:
+        get_run_logger().info("%s", note)
+    return expansion
+
+
+@task(cache_policy=NO_CACHE, retries=0)
+def fetch_batch(items: list[InputRef], known: dict[str, KnownInput], prefetched: dict[str, Fetched],
+                fetcher: Fetcher) -> tuple[dict[str, Fetched], list[InputSeen], list[Rejected]]:
+    """Fetch the article URLs of a batch, conditionally; a failed fetch is quarantined (stage fetch)."""
+    return fetch_pages(items, known, prefetched, fetcher)
+
+
+@dataclass
+class CleanedBatch:
+    cleaned: list[tuple[str, CleanArticle]]  # for the NLP
+    unchanged: list[tuple[InputRef, KnownInput]]  # as loaded before: counted as duplicates, not analysed
+    rejected: list[Rejected]
+    seen: list[InputSeen]
+
+
+@task(cache_policy=NO_CACHE)
+def clean_batch(items: list[InputRef], fetched: dict[str, Fetched], known: dict[str, KnownInput],
+                settings: Settings) -> CleanedBatch:
+    """Read (or take the fetched page of) and clean a batch of inputs. An input the warehouse holds with the same
+    bytes or the same cleaned text is unchanged; unreadable or empty ones are rejected with the reason."""
+    out = CleanedBatch([], [], [], [])
     for item in items:
-        try:
-            raw = read_input(item, settings)
-        except InputError as exc:
-            rejected.append(Rejected(item.ref, "read", str(exc)))
-            continue
-        try:
-            article = clean_input(raw, item.kind)
-        except Exception as exc:  # noqa: BLE001 -- one bad page must not stop the batch; it is quarantined
-            rejected.append(Rejected(item.ref, "clean", f"cleaning failed: {type(exc).__name__}: {exc}"))
-            continue
-        if len(article.body_text) < MIN_BODY_CHARS:
-            rejected.append(Rejected(item.ref, "clean", f"no article text found ({len(article.body_text)} "
-                                                        f"characters after cleaning, fewer than {MIN_BODY_CHARS})"))
-            continue
-        cleaned.append((item.ref, article))
-    return cleaned, rejected
+        prepared = prepare(item, fetched, known, settings)
+        if prepared.seen is None:
+            continue  # a URL whose fetch failed: fetch_batch recorded it
+        out.seen.append(prepared.seen)
+        if prepared.rejected is not None:
+            out.rejected.append(prepared.rejected)
+        elif prepared.unchanged is not None:
+            out.unchanged.append((item, prepared.unchanged))
+        else:
+            out.cleaned.append((item.ref, prepared.article))
+    return out
 
 
 @task(cache_policy=NO_CACHE)
@@ -198,10 +253,13 @@ def publish_warehouse(staging, settings: Settings) -> None:
 
 
 @flow(name="news_etl", log_prints=True)
-def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> RunSummary:
-    """One batch run: load ``sources`` (default: the bundled samples) into the warehouse and publish it."""
+def news_etl(sources: list[str] | None = None, warehouse: str | None = None,
+             sources_file: str | None = None) -> RunSummary:
+    """One batch run: load ``sources`` and the sources of ``sources_file`` (default: the bundled samples) into the
+    warehouse and publish it."""
     settings = Settings.from_env(warehouse=warehouse)
-    sources = list(sources or [str(settings.samples_dir)])
+    specs = source_specs(sources, sources_file) or [SourceSpec(str(settings.samples_dir))]
+    given = [*(sources or []), *([sources_file] if sources_file else [])] or [str(settings.samples_dir)]
     started_at = datetime.now(UTC)
     run_key = str(flow_run.get_id() or f"local-{started_at:%Y%m%dT%H%M%S}")
     with run_lock(settings.warehouse, run_key) as lock:  # RunLocked at once when another run holds it
@@ -209,48 +267,86 @@ def news_etl(sources: list[str] | None = None, warehouse: str | None = None) -> 
             get_run_logger().warning("took over the lock of a run that did not finish (%s)", lock.stale_holder)
         if lock.removed_staging:
             get_run_logger().warning("removed staging files of unfinished runs: %s", ", ".join(lock.removed_staging))
-        return _run_locked(sources, settings, run_key, started_at)
+        return _run_locked(specs, given, settings, run_key, started_at)
 
 
-def _run_locked(sources: list[str], settings: Settings, run_key: str, started_at: datetime) -> RunSummary:
+def _run_locked(specs: list[SourceSpec], given: list[str], settings: Settings, run_key: str,
+                started_at: datetime) -> RunSummary:
     t0 = time.perf_counter()
-    items, rejected = discover_inputs(sources, settings)
+    found, source_rejects = discover_inputs(specs, settings)
+    known, known_srcs = read_fetch_state(settings)
+    remote = [i for i in found if i.origin == "url"]
+    items = [i for i in found if i.origin != "url"]
+    expansion = Expansion()
+    fetcher = make_fetcher(settings)  # one per run: it keeps the per-host delays and robots.txt rules
+    if remote:
+        _progress("sources", 0, len(remote))
+        expansion = fetch_sources(remote, _slice(known, remote), known_srcs, fetcher, settings)
+        _progress("sources", len(remote), len(remote))
+        source_rejects += expansion.rejected
+        local_refs = {i.ref for i in items}
+        items += [page for page in expansion.pages if page.ref not in local_refs]  # a WARC record wins over a URL
     _fault_point(settings, "discover")
+
     batches = _batches(items, settings.batch_size)
     _progress("articles", 0, len(items))
     records: list[ArticleRecords] = []
+    rejected: list[Rejected] = []  # inputs (items) not loaded
+    unchanged: list[tuple[InputRef, KnownInput]] = []
+    seen: list[InputSeen] = []
     for i, batch in enumerate(batches, 1):
-        cleaned, bad = clean_batch(batch, settings)
-        rejected.extend(bad)
-        records.extend(analyse_batch(cleaned, settings))
+        fetched: dict[str, Fetched] = {}
+        batch_known = _slice(known, batch)
+        if any(item.origin == "url" for item in batch):
+            fetched, fetch_seen, bad = fetch_batch(batch, batch_known, _slice(expansion.prefetched, batch), fetcher)
+            seen += fetch_seen
+            rejected += bad
+        cleaned = clean_batch(batch, fetched, batch_known, settings)
+        seen += cleaned.seen
+        rejected += cleaned.rejected
+        unchanged += cleaned.unchanged
+        if cleaned.cleaned:  # a batch of unchanged inputs loads no spaCy model
+            records.extend(analyse_batch(cleaned.cleaned, settings))
         _progress("articles", min(i * settings.batch_size, len(items)), len(items))
         _fault_point(settings, f"analyse:{i}")
 
     run = build_tables(records, *read_warehouse_state(settings))
+    duplicate_rows = run.frames["article_duplicate"]
+    duplicates_of = dict(zip(duplicate_rows["input_ref"], duplicate_rows["article_key"]))
+    url_of = {item.ref: (item.ref if item.origin != "file" else None) for item, _ in unchanged}
+    data_frames = {**run.frames, "article_duplicate": pl.concat([
+        run.frames["article_duplicate"],
+        unchanged_rows([(item.ref, k.article_key, url_of[item.ref]) for item, k in unchanged]),
+    ])}
     input_of_article = dict(zip(run.frames["dim_article"]["article_key"], run.frames["dim_article"]["input_ref"]))
     _progress("validate", 0, 1)
-    frames, row_quarantine = validate_tables(run.frames, input_of_article, settings)
+    frames, row_quarantine = validate_tables(data_frames, input_of_article, settings)
     _progress("validate", 1, 1)
     _fault_point(settings, "validate")
     dropped_articles = set(input_of_article) - set(frames["dim_article"]["article_key"])
-    n_input_rejects = len(rejected) + len(dropped_articles)
+    n_quarantined = len(source_rejects) + len(rejected) + len(dropped_articles)
     n_loaded = frames["dim_article"].height
+    n_duplicates = len(run.duplicates) + len(unchanged)
     n_non_english = sum(1 for r in records if (r.article.language or ENGLISH) != ENGLISH)
 
     quarantine_rows = [{"run_key": run_key, "input_ref": r.input_ref, "stage": r.stage, "reason": r.reason,
-                        "table_name": "", "row_ref": ""} for r in rejected]
+                        "table_name": "", "row_ref": ""} for r in source_rejects + rejected]
     quarantine_rows += [{"run_key": run_key, **q} for q in row_quarantine]
+    finished_at = datetime.now(UTC)
     etl_run = {
-        "run_key": run_key, "started_at": started_at, "finished_at": datetime.now(UTC),
-        "status": "success", "n_inputs": len(items) + sum(1 for r in rejected if r.stage == "discover"),
-        "n_loaded": n_loaded, "n_duplicates": len(run.duplicates), "n_quarantined": n_input_rejects,
+        "run_key": run_key, "started_at": started_at, "finished_at": finished_at,
+        "status": "success", "n_inputs": len(items) + len(source_rejects),
+        "n_loaded": n_loaded, "n_duplicates": n_duplicates, "n_quarantined": n_quarantined,
         "n_rows_quarantined": len(row_quarantine) - sum(1 for q in row_quarantine if q["table_name"] == "dim_article"),
-        "sources": sources,
+        "sources": given,
     }
+    outcomes = _outcomes(frames, duplicates_of, unchanged, rejected, dropped_articles, input_of_article)
     frames = {
         **frames,
         "etl_run": pl.DataFrame([etl_run], schema=TABLES["etl_run"].schema),
         "quarantine": pl.DataFrame(quarantine_rows, schema=TABLES["quarantine"].schema),
+        "input_state": input_state_frame(seen, outcomes, known, run_key, finished_at),
+        "source_state": source_state_frame(expansion.sources, known_srcs, run_key, finished_at),
     }
     _progress("load", 0, 1)
     staging = load_warehouse(frames, settings)
@@ -269,21 +365,58 @@ def _run_locked(sources: list[str], settings: Settings, run_key: str, started_at
         reasons[label] = reasons.get(label, 0) + 1
     summary = RunSummary(
         run_key=run_key, status="success", warehouse=str(settings.warehouse), n_inputs=etl_run["n_inputs"],
-        n_loaded=n_loaded, n_duplicates=len(run.duplicates), n_quarantined=n_input_rejects,
+        n_loaded=n_loaded, n_duplicates=n_duplicates, n_quarantined=n_quarantined,
         n_rows_quarantined=etl_run["n_rows_quarantined"], n_non_english=n_non_english,
         seconds=round(time.perf_counter() - t0, 2), table_counts=table_counts(settings.warehouse),
-        quarantine_reasons=reasons,
+        quarantine_reasons=reasons, n_unchanged=len(unchanged),
     )
     create_markdown_artifact(key="newsetl-run-summary", markdown=summary_markdown(summary),
                              description="newsetl run summary")
     return summary
 
 
+def _slice(by_ref: dict, items: list[InputRef]) -> dict:
+    """The entries of ``by_ref`` for ``items``: a task gets what its batch needs, not the whole warehouse's state
+    (Prefect walks every task parameter looking for futures, which costs seconds for 100k entries)."""
+    return {item.ref: by_ref[item.ref] for item in items if item.ref in by_ref}
+
+
+def _outcomes(frames: dict[str, pl.DataFrame], duplicates_of: dict[str, int],
+              unchanged: list[tuple[InputRef, KnownInput]], rejected: list[Rejected], dropped_articles: set[int],
+              input_of_article: dict[int, str]) -> dict[str, Outcome]:
+    """How the run ended for each input it read: loaded, duplicate, unchanged or quarantined."""
+    outcomes = {ref: Outcome("loaded", key) for key, ref in zip(frames["dim_article"]["article_key"],
+                                                                frames["dim_article"]["input_ref"])}
+    outcomes |= {ref: Outcome("duplicate", key) for ref, key in duplicates_of.items()}
+    outcomes |= {item.ref: Outcome("unchanged", k.article_key) for item, k in unchanged}
+    outcomes |= {r.input_ref: Outcome("quarantined", reason=f"{r.stage}: {r.reason}") for r in rejected}
+    outcomes |= {input_of_article[key]: Outcome("quarantined", reason="validate: the article failed its suite")
+                 for key in dropped_articles}
+    return outcomes
+
+
+def nightly_options(sources_file: str | Path = DEFAULT_SOURCES_FILE, warehouse: str | Path | None = None) -> dict:
+    """The nightly deployment as ``news_etl.serve`` / ``news_etl.to_deployment`` take it: prefect.yaml's
+    ``news-etl-nightly`` schedule, with the sources file (absolute) and the warehouse as parameters."""
+    from prefect.schedules import Cron
+
+    parameters = {"sources_file": str(Path(sources_file).resolve())}
+    if warehouse is not None:
+        parameters["warehouse"] = str(Path(warehouse).resolve())
+    return {
+        "name": NIGHTLY_DEPLOYMENT,
+        "schedules": [Cron(NIGHTLY_CRON, timezone=NIGHTLY_TIMEZONE)],
+        "parameters": parameters,
+        "description": "Load the sources file into the warehouse every night at 02:00 UTC.",
+    }
+
+
 def summary_markdown(s: RunSummary) -> str:
     lines = [
         f"# newsetl run {s.run_key}", "",
-        f"{s.n_inputs} inputs: {s.n_loaded} loaded, {s.n_duplicates} duplicates, {s.n_quarantined} quarantined "
-        f"({s.n_non_english} not in English); {s.n_rows_quarantined} rows quarantined by validation.", "",
+        f"{s.n_inputs} inputs: {s.n_loaded} loaded, {s.n_duplicates} duplicates ({s.n_unchanged} unchanged since "
+        f"they were loaded), {s.n_quarantined} quarantined ({s.n_non_english} not in English); "
+        f"{s.n_rows_quarantined} rows quarantined by validation.", "",
         "| table | rows |", "| --- | ---: |",
         *(f"| {t} | {n} |" for t, n in s.table_counts.items()),
     ]

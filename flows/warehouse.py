@@ -23,6 +23,7 @@ from newsetl.settings import PROJECT_ROOT
 from schemas.tables import LOAD_ORDER, TABLES
 from transforms.corroboration import KNOWN_CLAIM_SCHEMA, amount_token
 from transforms.dedupe import Candidate
+from transforms.incremental import KnownInput, KnownSource
 from transforms.resolution import KNOWN_SCHEMA
 
 SQL_DIR = PROJECT_ROOT / "sql"
@@ -77,6 +78,7 @@ def load_to_staging(frames: dict[str, pl.DataFrame], warehouse: Path, storage_ve
             migrate(con)
             for table in LOAD_ORDER:
                 con.register(f"incoming_{table}", frames.get(table, TABLES[table].empty()).to_arrow())
+            con.execute(_sql("load", "replaced_article.sql"))  # articles whose input changed: the merge drops them
             for table in MERGE_ORDER:
                 con.execute(_sql("load", f"{table}.sql"))
             for path in view_files():
@@ -152,6 +154,49 @@ def known_articles(warehouse: Path) -> list[Candidate]:
             "from dim_article a join article_fingerprint f using (article_key)"
         ).fetchall()
     return [Candidate(f"article:{key}", chash, tuple(sig), ref) for key, chash, ref, sig in rows]
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
+
+
+def known_inputs(warehouse: Path) -> dict[str, KnownInput]:
+    """The inputs whose article (or the article they duplicate) is in the warehouse, by input_ref: what makes an
+    input "unchanged". Reads keys, hashes and validators only. Inputs with no ``input_state`` row (loaded by an
+    earlier release) are known by their ``dim_article`` row."""
+    if not warehouse.exists():
+        return {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = _tables(con)
+        rows = []
+        if "input_state" in tables:
+            rows = con.execute(
+                "select s.input_ref, s.article_key, s.content_hash, s.raw_hash, s.etag, s.last_modified, s.changed_at "
+                "from input_state s semi join dim_article a using (article_key) "
+                "where s.content_hash is not null"
+            ).fetchall()
+        missing = "anti join input_state s using (input_ref)" if "input_state" in tables else ""
+        rows += con.execute(
+            f"select a.input_ref, a.article_key, a.content_hash from dim_article a {missing}").fetchall()
+    known: dict[str, KnownInput] = {}
+    for row in rows:
+        known.setdefault(row[0], KnownInput(*row))
+    return known
+
+
+def known_sources(warehouse: Path) -> dict[str, KnownSource]:
+    """The feeds, sitemaps and lists fetched before, by canonical URL (read-only)."""
+    if not warehouse.exists():
+        return {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        if "source_state" not in _tables(con):
+            return {}
+        rows = con.execute(
+            "select source_url, source_kind, item_urls, n_listed, etag, last_modified, body_hash, changed_at "
+            "from source_state where error is null or body_hash is not null"
+        ).fetchall()
+    return {url: KnownSource(url, kind, tuple(items), n, etag, modified, body_hash, changed_at)
+            for url, kind, items, n, etag, modified, body_hash, changed_at in rows}
 
 
 def known_entities(warehouse: Path) -> pl.DataFrame | None:

@@ -1,8 +1,10 @@
 """The ``newsetl`` command: run the flow, query the warehouse, show the last runs.
 
-    newsetl run [--source S ...] [--warehouse PATH]
+    newsetl run [--source S ...] [--sources-file FILE] [--warehouse PATH]
+    newsetl serve [--sources-file FILE] [--warehouse PATH]
     newsetl query "SQL" [--warehouse PATH] [--format table|csv|json]
     newsetl status [--warehouse PATH] [--limit N]
+    newsetl dashboard [--warehouse PATH] [--port N]
     newsetl eval [--corpus DIR ...] [--quotes-set DIR] [--only cleaning|quotes] [--format table|json|markdown]
                  [--details] [--check] [--write-baseline]
 """
@@ -22,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsetl.settings import Settings
+from newsetl.settings import PROJECT_ROOT, Settings
 
 # quiet, fast start-up for a command-line run; a user's own values win
 QUIET_ENV = {
@@ -33,6 +35,7 @@ QUIET_ENV = {
 
 
 EXIT_LOCKED = 3  # `newsetl run` while another run loads the same warehouse
+EXIT_USAGE = 2  # a sources file that cannot be used; `newsetl serve` with no Prefect server
 
 
 def _console() -> Console:
@@ -66,6 +69,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except RunLocked as exc:
         console.print(f"[bold yellow]not started:[/] {exc}")
         return EXIT_LOCKED
+    if args.sources_file and not _sources_file_ok(args.sources_file, console):
+        return EXIT_USAGE
     for key, value in QUIET_ENV.items():
         os.environ.setdefault(key, value)
     from flows.news_etl import news_etl  # imports Prefect: after the environment is set
@@ -79,7 +84,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     logger.addHandler(handler)
     try:
         with progress:
-            summary = news_etl(sources=args.source, warehouse=str(settings.warehouse))
+            summary = news_etl(sources=args.source, warehouse=str(settings.warehouse), sources_file=args.sources_file)
     except RunLocked as exc:
         console.print(f"[bold yellow]not started:[/] {exc}")
         return EXIT_LOCKED
@@ -92,10 +97,46 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sources_file_ok(path: str, console: Console) -> bool:
+    """Check the sources file now, with a precise message, rather than inside the flow (or at 02:00)."""
+    from flows.inputs import SourcesFileError, read_sources_file
+
+    try:
+        read_sources_file(path)
+    except SourcesFileError as exc:
+        console.print(f"[bold red]not started:[/] {exc}")
+        return False
+    return True
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the nightly deployment with ``flow.serve``: this process waits and runs the flow at 02:00 UTC."""
+    console = _console()
+    if not os.environ.get("PREFECT_API_URL"):
+        console.print("[bold red]not started:[/] `newsetl serve` needs a Prefect server to schedule its runs (an "
+                      "ephemeral API schedules none). Start one with `prefect server start` and set "
+                      "PREFECT_API_URL=http://127.0.0.1:4200/api")
+        return EXIT_USAGE
+    if not _sources_file_ok(args.sources_file, console):
+        return EXIT_USAGE
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    from flows.news_etl import news_etl, nightly_options  # imports Prefect: after the environment is set
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    options = nightly_options(args.sources_file, settings.warehouse)
+    console.print(f"serving {options['name']}: every day at 02:00 UTC, sources file "
+                  f"{options['parameters']['sources_file']}, warehouse {options['parameters']['warehouse']} "
+                  "(Ctrl-C stops it)")
+    news_etl.serve(**options)
+    return 0
+
+
 def print_summary(console: Console, s) -> None:
     console.print(f"[bold]newsetl run {s.run_key}[/]: {s.status} in {s.seconds:.1f} s -> {s.warehouse}")
     console.print(f"inputs {s.n_inputs} = loaded {s.n_loaded} + duplicates {s.n_duplicates} + quarantined "
-                  f"{s.n_quarantined}; not English {s.n_non_english}; rows quarantined {s.n_rows_quarantined}")
+                  f"{s.n_quarantined}; unchanged since loaded {s.n_unchanged} (of the duplicates); not English "
+                  f"{s.n_non_english}; rows quarantined {s.n_rows_quarantined}")
     table = Table("table", "rows", title="warehouse", title_justify="left")
     for name, n in s.table_counts.items():
         table.add_row(name, str(n))
@@ -219,6 +260,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    """Serve the Streamlit dashboard on 127.0.0.1, reading the warehouse read-only (newsetl/dashboard.py)."""
+    from newsetl.dashboard import HOST, missing_message, serve
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    if not settings.warehouse.is_file():  # the page says so too; say it here, where the command was typed
+        print(missing_message(settings.warehouse).replace("`", ""), file=sys.stderr)
+    print(f"newsetl dashboard: http://{HOST}:{args.port} (reading {settings.warehouse}; Ctrl-C stops it)", flush=True)
+    serve(settings.warehouse, args.port)  # replaces this process; returns only if exec fails (it raises then)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the cleaning (newsetl vs bare trafilatura) on the evaluation corpora and the quotes (newsetl vs textacy)
     on the quote set; see newsetl/evaluation.py and newsetl/quote_eval.py."""
@@ -231,9 +284,18 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsetl", description="News articles -> claims-and-entities warehouse.")
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="one batch run of the Prefect flow")
-    run.add_argument("--source", action="append", help="file, folder or list file; repeatable (default: samples/)")
+    run.add_argument("--source", action="append",
+                     help="file, folder, .warc(.gz), URL (page, RSS/Atom feed, sitemap) or a text file listing any of "
+                          "these one a line; repeatable (default, with no --sources-file: samples/)")
+    run.add_argument("--sources-file", metavar="FILE", help="a TOML file of [[source]] entries with per-source "
+                                                            "options (see samples/sources.toml)")
     run.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/news.duckdb)")
     run.set_defaults(func=cmd_run)
+    serve = sub.add_parser("serve", help="run the flow every night at 02:00 UTC (flow.serve; needs a Prefect server)")
+    serve.add_argument("--sources-file", metavar="FILE", default=str(PROJECT_ROOT / "samples" / "sources.toml"),
+                       help="the sources to load each night (default: samples/sources.toml)")
+    serve.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/news.duckdb)")
+    serve.set_defaults(func=cmd_serve)
     query = sub.add_parser("query", help="read-only SQL against the warehouse")
     query.add_argument("sql")
     query.add_argument("--warehouse")
@@ -248,6 +310,10 @@ def parser() -> argparse.ArgumentParser:
     entities.add_argument("--explain", required=True, metavar="NAME", help="a canonical name or an alias")
     entities.add_argument("--warehouse")
     entities.set_defaults(func=cmd_entities)
+    dashboard = sub.add_parser("dashboard", help="serve the dashboard on 127.0.0.1, reading the warehouse read-only")
+    dashboard.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/news.duckdb)")
+    dashboard.add_argument("--port", type=int, default=8501, help="port on 127.0.0.1 (default: 8501)")
+    dashboard.set_defaults(func=cmd_dashboard)
     evaluate = sub.add_parser("eval", help="score the cleaning (next to bare trafilatura) and the quotes (next to "
                                            "textacy) against hand-checked pages")
     from newsetl.evaluation import add_arguments as add_eval_arguments

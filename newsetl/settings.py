@@ -37,6 +37,9 @@ class Settings:
     respect_robots: bool = True  # NEWSETL_RESPECT_ROBOTS: obey robots.txt (fetched and cached per host)
     host_delay: float = 1.0  # NEWSETL_HOST_DELAY: least time between two requests to the same host
     user_agent: str = "newsetl/0.1.0 (+https://github.com/newsetl/newsetl)"  # NEWSETL_USER_AGENT: say who fetches
+    # sources (flows/sources.py)
+    max_items: int = 500  # NEWSETL_MAX_ITEMS: most article URLs taken from one feed or sitemap (max_items per source)
+    fetch_recordings: str = ""  # NEWSETL_FETCH_RECORDINGS: a folder of recorded responses to replay, no network
     data_docs: bool = True  # NEWSETL_DATA_DOCS: each run writes GX Data Docs beside the warehouse (<stem>-data-docs/)
     fault_point: str = ""  # NEWSETL_FAULT_POINT: tests only; the run kills itself there (flows/news_etl.py)
 

@@ -28,7 +28,9 @@ class Table:
     grain: str
     key: tuple[str, ...]  # columns whose values are unique together (the grain)
     columns: tuple[Column, ...]
-    per_run: bool = False  # rows belong to one run (etl_run, quarantine) rather than to the data
+    # rows are a run's bookkeeping (etl_run, quarantine, and the fetch state each run leaves: source_state,
+    # input_state) rather than data built from the articles by transforms.normalise.build_tables
+    per_run: bool = False
     text_columns: tuple[str, ...] = field(default=())  # must not be empty strings
 
     @property
@@ -52,7 +54,12 @@ MENTION_RESOLUTIONS = ("exact", "short_form", "acronym", "place", "propagated", 
 ALIAS_RULES = ("canonical", "title", *MENTION_RESOLUTIONS)
 AMOUNT_KINDS = ("money", "percent", "count")
 RUN_STATUSES = ("success", "failed")
-QUARANTINE_STAGES = ("discover", "read", "clean", "nlp", "validate", "load")
+QUARANTINE_STAGES = ("discover", "fetch", "read", "clean", "nlp", "validate", "load")
+# how an input was found to repeat an article: see transforms/dedupe.py (exact, minhash) and flows/sources.py
+DUPLICATE_METHODS = ("exact", "minhash", "unchanged")
+INPUT_ORIGINS = ("file", "url", "warc")  # where an input is read from: a local file, a URL, a WARC file's record
+INPUT_OUTCOMES = ("loaded", "duplicate", "unchanged", "quarantined")
+SOURCE_KINDS = ("feed", "sitemap", "sitemap_index", "list")  # transforms.links.LISTING_KINDS
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -125,7 +132,7 @@ TABLES: dict[str, Table] = {
                 Column("url", TEXT, "VARCHAR", "canonical URL the duplicate names", nullable=True),
                 Column("article_key", KEY, "BIGINT", "the article it duplicates (loaded now or in an earlier run)"),
                 Column("similarity", pl.Float64, "DOUBLE", "estimated Jaccard similarity of the two bodies' shingles; 1 when identical"),
-                Column("method", TEXT, "VARCHAR", "exact (same normalised text) or minhash (near-duplicate)", enum=("exact", "minhash")),
+                Column("method", TEXT, "VARCHAR", "exact (same normalised text), minhash (near-duplicate) or unchanged (the input itself again, with the content it was loaded with: not analysed again)", enum=DUPLICATE_METHODS),
             ),
             text_columns=("input_ref",),
         ),
@@ -233,7 +240,7 @@ TABLES: dict[str, Table] = {
                 Column("n_duplicates", pl.Int32, "INTEGER", "inputs whose article another input of the run already gave"),
                 Column("n_quarantined", pl.Int32, "INTEGER", "inputs not loaded, each with a quarantine row"),
                 Column("n_rows_quarantined", pl.Int32, "INTEGER", "table rows dropped by validation, each with a quarantine row"),
-                Column("sources", pl.List(TEXT), "VARCHAR[]", "the --source arguments"),
+                Column("sources", pl.List(TEXT), "VARCHAR[]", "the --source arguments, then the --sources-file, as given"),
             ),
         ),
         Table(
@@ -251,12 +258,58 @@ TABLES: dict[str, Table] = {
             ),
             text_columns=("reason",),
         ),
+        Table(
+            "source_state",
+            grain="one feed, sitemap, sitemap index or list of URLs, as its last fetch left it",
+            key=("source_url",),
+            per_run=True,
+            columns=(
+                Column("source_url", TEXT, "VARCHAR", "canonical URL of the document (transforms/links.py canonical_url)"),
+                Column("source_kind", TEXT, "VARCHAR", "what the document lists: feed entries, sitemap pages, an index's sitemaps, a list's sources", enum=SOURCE_KINDS),
+                Column("name", TEXT, "VARCHAR", "publisher name the sources file gives it", nullable=True),
+                Column("etag", TEXT, "VARCHAR", "ETag of the version last fetched, sent as If-None-Match next time", nullable=True),
+                Column("last_modified", TEXT, "VARCHAR", "Last-Modified of the version last fetched, sent as If-Modified-Since next time", nullable=True),
+                Column("status", pl.Int32, "INTEGER", "HTTP status of the last fetch (304: not modified); null when it failed before a response", nullable=True),
+                Column("error", TEXT, "VARCHAR", "why the last fetch failed; null when it did not", nullable=True),
+                Column("body_hash", TEXT, "VARCHAR", "sha256 of the document's bytes as last fetched", nullable=True),
+                Column("item_urls", pl.List(TEXT), "VARCHAR[]", "canonical URLs it listed at the last successful fetch, at most max_items: articles, or sitemaps for an index, or sources for a list"),
+                Column("n_listed", pl.Int32, "INTEGER", "URLs the document listed (before max_items)"),
+                Column("checked_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when a run last fetched it"),
+                Column("changed_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when its content last changed; null when never fetched whole", nullable=True),
+                Column("run_key", TEXT, "VARCHAR", "the run that last fetched it"),
+            ),
+            text_columns=("source_url",),
+        ),
+        Table(
+            "input_state",
+            grain="one input (file, URL or WARC record), as the last run that saw it left it",
+            key=("input_ref",),
+            per_run=True,
+            columns=(
+                Column("input_ref", TEXT, "VARCHAR", "file path, or canonical URL of a page or of a WARC record's target"),
+                Column("origin", TEXT, "VARCHAR", "where it is read from", enum=INPUT_ORIGINS),
+                Column("source_ref", TEXT, "VARCHAR", "the feed, sitemap, list or WARC file it was found in; null when named directly", nullable=True),
+                Column("etag", TEXT, "VARCHAR", "ETag of the version loaded, sent as If-None-Match next time", nullable=True),
+                Column("last_modified", TEXT, "VARCHAR", "Last-Modified of the version loaded, sent as If-Modified-Since next time", nullable=True),
+                Column("status", pl.Int32, "INTEGER", "HTTP status of its last fetch (304: not modified); null for files and WARC records, and when not requested (its feed or sitemap was unchanged)", nullable=True),
+                Column("raw_hash", TEXT, "VARCHAR", "sha256 of the bytes of the version loaded (page body, file or WARC payload): equal bytes are not parsed again", nullable=True),
+                Column("content_hash", TEXT, "VARCHAR", "content_hash of the version loaded (dim_article.content_hash): an equal text is not analysed again", nullable=True),
+                Column("article_key", KEY, "BIGINT", "the article it was loaded as, or duplicates; null when it never gave one", nullable=True),
+                Column("outcome", TEXT, "VARCHAR", "what its last run did with it", enum=INPUT_OUTCOMES),
+                Column("reason", TEXT, "VARCHAR", "stage and reason when it was quarantined", nullable=True),
+                Column("checked_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when a run last saw it"),
+                Column("changed_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when the version loaded was first loaded", nullable=True),
+                Column("run_key", TEXT, "VARCHAR", "the run that last saw it"),
+            ),
+            text_columns=("input_ref",),
+        ),
     )
 }
 
 # the order in which tables are validated and loaded: dimensions before the facts that reference them
 LOAD_ORDER = (
     "dim_source", "dim_date", "dim_article", "article_fingerprint", "article_duplicate", "dim_entity", "dim_entity_alias",
-    "fact_mention", "fact_claim", "bridge_claim_entity", "fact_amount", "etl_run", "quarantine",
+    "fact_mention", "fact_claim", "bridge_claim_entity", "fact_amount", "etl_run", "quarantine", "source_state",
+    "input_state",
 )
 assert set(LOAD_ORDER) == set(TABLES)

@@ -76,14 +76,12 @@ def test_order_is_stable_and_sorted(tree):
     assert found == sorted(found)
 
 
-def test_missing_path_and_url_are_rejected(tree, tmp_path):
+def test_a_missing_path_is_rejected_and_a_url_is_named_for_fetching(tree, tmp_path):
     missing = str(tmp_path / "no-such-folder")
-    found, rejected = discover([missing, "https://example.com/news/1", str(tree / "a.html")], SETTINGS)
-    assert [i.ref for i in found] == [str(tree / "a.html")]
-    by_ref = {r.input_ref: r.reason for r in rejected}
-    assert by_ref[missing] == "no such file or folder"
-    assert "not supported" in by_ref["https://example.com/news/1"]
-    assert len(rejected) == 2
+    found, rejected = discover([missing, "https://example.com/news/1?utm_source=x", str(tree / "a.html")], SETTINGS)
+    assert found == [InputRef("https://example.com/news/1", "auto", origin="url"),
+                     InputRef(str(tree / "a.html"), "html")]
+    assert [(r.input_ref, r.reason) for r in rejected] == [(missing, "no such file or folder")]
 
 
 def test_the_same_file_named_twice_is_one_input(tree):
@@ -102,8 +100,10 @@ def test_source_list_names_files_folders_and_urls(tmp_path):
         f"one.html\n\n  {tmp_path / 'elsewhere'}  \nhttps://example.com/feed.xml\n",
     )
     found, rejected = discover([str(listing)], SETTINGS)
-    assert [(Path(i.ref).name, i.kind) for i in found] == [("one.html", "html"), ("three.htm", "html")]
-    assert [r.input_ref for r in rejected] == ["https://example.com/feed.xml"]
+    assert [(Path(i.ref).name, i.kind) for i in found if i.origin == "file"] == [("one.html", "html"),
+                                                                                 ("three.htm", "html")]
+    assert [(i.ref, i.origin) for i in found if i.origin == "url"] == [("https://example.com/feed.xml", "url")]
+    assert rejected == []
     # the list itself is not an article
     assert str(listing) not in refs(found) | refs(rejected)
 
@@ -142,11 +142,12 @@ def test_source_list_paths_are_relative_to_the_list(tmp_path, monkeypatch):
     assert [Path(i.ref).resolve() for i in found] == [(tmp_path / "lists" / "a.html").resolve()]
 
 
-def test_warc_is_rejected_as_unsupported(tmp_path):
-    warc = write(tmp_path / "crawl.warc.gz", b"\x1f\x8b")
+def test_a_warc_that_gives_no_page_is_rejected_with_the_reason(tmp_path):
+    warc = write(tmp_path / "crawl.warc.gz", b"\x1f\x8b")  # WARC inputs: tests/test_sources.py
     found, rejected = discover([str(warc)], SETTINGS)
     assert found == []
     assert [(r.input_ref, r.stage) for r in rejected] == [(str(warc), "discover")]
+    assert "WARC file" in rejected[0].reason
 
 
 def test_empty_folder_gives_nothing(tmp_path):

@@ -24,7 +24,8 @@ SQL_DIR = ROOT / "sql"
 TABLE_FILES = sorted((SQL_DIR / "tables").glob("*.sql"))
 VIEW_FILES = sorted((SQL_DIR / "views").glob("*.sql"))
 ALL_SQL_FILES = TABLE_FILES + VIEW_FILES
-VIEWS = ("v_top_entities", "v_quotes", "v_claim_corroboration")
+VIEWS = ("v_top_entities", "v_quotes", "v_claim_corroboration", "v_entity_mentions_daily", "v_entity_cooccurrence",
+         "v_source_coverage")  # the new views' values are tested in tests/test_views.py
 
 
 def build(con: duckdb.DuckDBPyConnection) -> None:

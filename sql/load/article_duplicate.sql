@@ -1,5 +1,9 @@
 -- load article_duplicate (grain: one input whose article was already loaded)
--- duplicates only accumulate: a duplicate seen again (a rerun) is kept as it is.
+-- duplicates accumulate: a duplicate seen again (a rerun, an unchanged input) is kept as it is; duplicates of an
+-- article this run replaced (replaced_article.sql) go with it.
+delete from wh.article_duplicate
+where article_key in (select article_key from replaced_article);
+
 insert into wh.article_duplicate by name
 with incoming as (
     select * from incoming_article_duplicate

@@ -1,7 +1,11 @@
 -- load article_fingerprint (grain: one article)
--- the fingerprint of every article this run loaded replaces the one it had.
+-- the fingerprint of every article this run loaded replaces the one it had; replaced articles' go.
 delete from wh.article_fingerprint
-where article_key in (select article_key from incoming_dim_article);
+where article_key in (
+    select article_key from incoming_dim_article
+    union all
+    select article_key from replaced_article
+);
 
 insert into wh.article_fingerprint by name
 with incoming as (

@@ -3,7 +3,11 @@
 delete from wh.bridge_claim_entity
 where claim_key in (
     select claim_key from wh.fact_claim
-    where article_key in (select article_key from incoming_dim_article)
+    where article_key in (
+        select article_key from incoming_dim_article
+        union all
+        select article_key from replaced_article
+    )
 );
 
 insert into wh.bridge_claim_entity by name

@@ -1,7 +1,12 @@
 -- load fact_amount (grain: one amount stated in an article)
--- the rows of every article this run loaded replace that article's rows; other articles keep theirs.
+-- the rows of every article this run loaded replace that article's rows, the rows of articles it replaced
+-- (replaced_article.sql) go; other articles keep theirs.
 delete from wh.fact_amount
-where article_key in (select article_key from incoming_dim_article);
+where article_key in (
+    select article_key from incoming_dim_article
+    union all
+    select article_key from replaced_article
+);
 
 insert into wh.fact_amount by name
 with incoming as (

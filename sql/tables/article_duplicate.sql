@@ -11,5 +11,5 @@ create table if not exists article_duplicate (
     url           varchar,           -- canonical URL the duplicate names
     article_key   bigint not null,   -- the article it duplicates
     similarity    double not null,   -- estimated Jaccard similarity of the two bodies' shingles; 1 when identical
-    method        varchar not null   -- exact (same normalised text) or minhash (near-duplicate)
+    method        varchar not null   -- exact (same normalised text), minhash (near-duplicate) or unchanged (the input itself again, with the content it was loaded with: not analysed again) (one of: exact, minhash, unchanged)
 );

@@ -14,5 +14,5 @@ create table if not exists etl_run (
     n_duplicates       integer not null,      -- inputs whose article another input of the run already gave
     n_quarantined      integer not null,      -- inputs not loaded, each with a quarantine row
     n_rows_quarantined integer not null,      -- table rows dropped by validation, each with a quarantine row
-    sources            varchar[] not null     -- the --source arguments
+    sources            varchar[] not null     -- the --source arguments, then the --sources-file, as given
 );

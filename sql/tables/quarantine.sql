@@ -8,7 +8,7 @@
 create table if not exists quarantine (
     run_key    varchar not null,  -- run
     input_ref  varchar not null,  -- file path or URL of the input
-    stage      varchar not null,  -- where it was stopped (one of: discover, read, clean, nlp, validate, load)
+    stage      varchar not null,  -- where it was stopped (one of: discover, fetch, read, clean, nlp, validate, load)
     reason     varchar not null,  -- why, e.g. 'unsupported file type .pdf' or the failed expectation
     table_name varchar not null,  -- for a row: its table; empty for a whole input
     row_ref    varchar not null   -- for a row: its key values; empty for a whole input
