@@ -186,6 +186,7 @@ def discover(sources: list[str | SourceSpec], settings: Settings) -> tuple[list[
     found: list[InputRef] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
+    seen_files: set[str] = set()
 
     def reject(ref: str, reason: str) -> None:
         if ref not in seen:
@@ -194,9 +195,11 @@ def discover(sources: list[str | SourceSpec], settings: Settings) -> tuple[list[
 
     def add_file(path: Path, spec: SourceSpec) -> None:
         ref = str(path)
-        if ref in seen:
+        real = str(path.resolve())  # one file named two ways ("samples/a.txt", a list's absolute path) is one input
+        if ref in seen or real in seen_files:
             return
         seen.add(ref)
+        seen_files.add(real)
         if path.name.lower().endswith(".toml"):  # a sources file: like a list, it is no input itself
             try:
                 listed = read_sources_file(path)

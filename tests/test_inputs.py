@@ -91,6 +91,13 @@ def test_the_same_file_named_twice_is_one_input(tree):
     assert len(rejected) == len({r.input_ref for r in rejected})
 
 
+def test_a_file_named_by_relative_and_absolute_path_is_one_input(tree, monkeypatch):
+    monkeypatch.chdir(tree.parent)
+    found, _ = discover([f"{tree.name}/a.html", str(tree / "a.html"), str(tree / ".." / tree.name / "a.html")],
+                        SETTINGS)
+    assert [i.ref for i in found] == [f"{tree.name}/a.html"]  # the first name it was given
+
+
 def test_source_list_names_files_folders_and_urls(tmp_path):
     write(tmp_path / "x" / "one.html", "<p>one</p>")
     write(tmp_path / "x" / "two.txt", "Two is an article about Acme and Ohio with enough words.")
