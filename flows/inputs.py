@@ -10,6 +10,7 @@ metadata, images, redirects) are no articles and are not inputs.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import tomllib
 import zlib
@@ -194,8 +195,10 @@ def discover(sources: list[str | SourceSpec], settings: Settings) -> tuple[list[
             rejected.append(Rejected(ref, "discover", reason))
 
     def add_file(path: Path, spec: SourceSpec) -> None:
-        ref = str(path)
-        real = str(path.resolve())  # one file named two ways ("samples/a.txt", a list's absolute path) is one input
+        # a file's ref is its absolute path: one file named two ways ("samples/a.txt", a list's absolute line) is
+        # one input, and a nightly run from another folder still recognises what it loaded before
+        ref = os.path.abspath(path)
+        real = str(path.resolve())
         if ref in seen or real in seen_files:
             return
         seen.add(ref)

@@ -1,6 +1,7 @@
 """The ``newsetl`` command: run the flow, query the warehouse, show the last runs.
 
-    newsetl run [--source S ...] [--sources-file FILE] [--warehouse PATH]
+    newsetl run [--source S ...] [--sources-file FILE] [--warehouse PATH] [--task-runner local|process|dask]
+                [--dask-address tcp://HOST:PORT]
     newsetl serve [--sources-file FILE] [--warehouse PATH]
     newsetl query "SQL" [--warehouse PATH] [--format table|csv|json]
     newsetl status [--warehouse PATH] [--limit N]
@@ -13,10 +14,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import logging
 import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from datetime import date, datetime
 from pathlib import Path
 
@@ -63,6 +69,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.lock import RunLocked, ensure_unlocked
 
     console = _console()
+    # the flow builds its settings from the environment: the flags go there
+    for flag, variable in ((args.task_runner, "NEWSETL_TASK_RUNNER"), (args.dask_address, "NEWSETL_DASK_ADDRESS")):
+        if flag:
+            os.environ[variable] = flag
+    if args.dask_address and not args.task_runner:
+        os.environ["NEWSETL_TASK_RUNNER"] = "dask"
     settings = Settings.from_env(warehouse=args.warehouse)
     try:
         ensure_unlocked(settings.warehouse)  # answer at once, before Prefect's start-up
@@ -73,7 +85,20 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for key, value in QUIET_ENV.items():
         os.environ.setdefault(key, value)
-    from flows.news_etl import news_etl  # imports Prefect: after the environment is set
+    api = _TemporaryApi()
+    api.start()
+    try:
+        from flows.news_etl import news_etl  # imports Prefect: after the environment is set
+
+        api.wait()
+        return _run_flow(news_etl, args, settings, console)
+    finally:
+        api.stop()
+
+
+def _run_flow(news_etl, args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from flows.lock import RunLocked
+    from flows.news_etl import task_runner_for
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=console, transient=True)
@@ -83,8 +108,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     logger.propagate = False
     logger.addHandler(handler)
     try:
+        runner = task_runner_for(settings)
+        flow_fn = news_etl.with_options(task_runner=runner) if runner is not None else news_etl
         with progress:
-            summary = news_etl(sources=args.source, warehouse=str(settings.warehouse), sources_file=args.sources_file)
+            summary = flow_fn(sources=args.source, warehouse=str(settings.warehouse), sources_file=args.sources_file)
     except RunLocked as exc:
         console.print(f"[bold yellow]not started:[/] {exc}")
         return EXIT_LOCKED
@@ -95,6 +122,62 @@ def cmd_run(args: argparse.Namespace) -> int:
         logger.removeHandler(handler)
     print_summary(console, summary)
     return 0
+
+
+class _TemporaryApi:
+    """Prefect's temporary API server, started by the CLI at once rather than by the flow's first client call.
+
+    With no ``PREFECT_API_URL``, Prefect starts the same server (``prefect.server.api.server.create_app`` under
+    uvicorn, the UI off) when the flow first talks to it, and waits the seconds it takes to boot. Started here, in
+    a subprocess, those seconds overlap the flow's imports. The flow then uses it through ``PREFECT_API_URL``, and
+    it is stopped when the run ends.
+    """
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.url = ""
+
+    def start(self) -> None:
+        if os.environ.get("PREFECT_API_URL"):
+            return  # a real server: nothing to start
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        app_dir = Path(importlib.util.find_spec("prefect").origin).parent.parent
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
+             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+             "--log-level", "error", "--lifespan", "on"],
+            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"},
+        )
+        self.url = f"http://127.0.0.1:{port}/api"
+        os.environ["PREFECT_API_URL"] = self.url
+
+    def wait(self, timeout: float = 120.0) -> None:
+        if self.process is None:
+            return
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Prefect's temporary API server exited with status {self.process.returncode}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"Prefect's temporary API server did not answer at {self.url} within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        if self.url and os.environ.get("PREFECT_API_URL") == self.url:
+            del os.environ["PREFECT_API_URL"]
 
 
 def _sources_file_ok(path: str, console: Console) -> bool:
@@ -290,6 +373,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--sources-file", metavar="FILE", help="a TOML file of [[source]] entries with per-source "
                                                             "options (see samples/sources.toml)")
     run.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/news.duckdb)")
+    run.add_argument("--task-runner", choices=("local", "process", "dask"),
+                     help="where the read/clean/NLP batches run: local (default: a worker process per core), "
+                          "process (Prefect's ProcessPoolTaskRunner) or dask (prefect-dask)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                     help="the Dask scheduler to run the batches on (implies --task-runner dask); without it, "
+                          "--task-runner dask starts a local cluster")
     run.set_defaults(func=cmd_run)
     serve = sub.add_parser("serve", help="run the flow every night at 02:00 UTC (flow.serve; needs a Prefect server)")
     serve.add_argument("--sources-file", metavar="FILE", default=str(PROJECT_ROOT / "samples" / "sources.toml"),

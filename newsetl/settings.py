@@ -41,6 +41,9 @@ class Settings:
     max_items: int = 500  # NEWSETL_MAX_ITEMS: most article URLs taken from one feed or sitemap (max_items per source)
     fetch_recordings: str = ""  # NEWSETL_FETCH_RECORDINGS: a folder of recorded responses to replay, no network
     data_docs: bool = True  # NEWSETL_DATA_DOCS: each run writes GX Data Docs beside the warehouse (<stem>-data-docs/)
+    workers: int = 0  # NEWSETL_WORKERS: worker processes for reading, cleaning and NLP; 0 = one per core
+    task_runner: str = "local"  # NEWSETL_TASK_RUNNER: local (worker pool), process (Prefect's) or dask
+    dask_address: str = ""  # NEWSETL_DASK_ADDRESS: tcp://HOST:PORT of a Dask scheduler; empty = a local cluster
     fault_point: str = ""  # NEWSETL_FAULT_POINT: tests only; the run kills itself there (flows/news_etl.py)
 
     @classmethod
