@@ -236,10 +236,12 @@ def process_batches(jobs: list[tuple[list[InputRef], dict, dict]], settings: Set
     with ProcessPoolExecutor(max_workers=min(worker_count(settings), len(jobs)), mp_context=context,
                              initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(process, *job, settings): i for i, job in enumerate(jobs)}
+        total, done = sum(len(job[0]) for job in jobs), 0
         for n_done, future in enumerate(as_completed(futures), 1):
-            results[futures[future]] = future.result()
-            _progress("articles", sum(len(jobs[i][0]) for i, r in enumerate(results) if r is not None),
-                      sum(len(job[0]) for job in jobs))
+            i = futures[future]
+            results[i] = future.result()
+            done += len(jobs[i][0])
+            _progress("articles", done, total)
             _fault_point(settings, f"analyse:{n_done}")
     return results  # type: ignore[return-value]  # every slot is filled above
 
@@ -484,20 +486,15 @@ def _process_all(jobs: list[tuple], settings: Settings) -> list[ProcessedBatch]:
     """The batches through the chosen engine, results in batch order: the flow's Prefect task runner, one task
     run per batch (``settings.task_runner`` process or dask); else the local worker pool, or this process when
     there is one worker or one batch."""
-    if settings.task_runner != "local":
-        futures = [process_batch.submit(*job, settings) for job in jobs]
-        results = []
-        for i, future in enumerate(futures, 1):
-            results.append(future.result())
-            _progress("articles", sum(len(job[0]) for job in jobs[:i]), sum(len(job[0]) for job in jobs))
-            _fault_point(settings, f"analyse:{i}")
-        return results
-    if worker_count(settings) > 1 and len(jobs) > 1:
+    if settings.task_runner == "local" and worker_count(settings) > 1 and len(jobs) > 1:
         return process_batches(jobs, settings)
-    results = []
+    # one task run per batch: submitted to the flow's task runner, or run here one after another
+    futures = [process_batch.submit(*job, settings) for job in jobs] if settings.task_runner != "local" else None
+    results, total, done = [], sum(len(job[0]) for job in jobs), 0
     for i, job in enumerate(jobs, 1):
-        results.append(process_batch(*job, settings))
-        _progress("articles", sum(len(j[0]) for j in jobs[:i]), sum(len(j[0]) for j in jobs))
+        results.append(futures[i - 1].result() if futures else process_batch(*job, settings))
+        done += len(job[0])
+        _progress("articles", done, total)
         _fault_point(settings, f"analyse:{i}")
     return results
 
