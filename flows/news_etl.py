@@ -47,7 +47,7 @@ from flows.warehouse import (
     publish,
     table_counts,
 )
-from newsetl.settings import PROJECT_ROOT, Settings
+from newsetl.settings import PROJECT_ROOT, Settings, data_docs_dir
 from schemas.tables import TABLES
 from transforms.cleaning import CleanArticle
 from transforms.incremental import (
@@ -99,11 +99,6 @@ def _fault_point(settings: Settings, point: str) -> None:
     (staging file written, not yet published) and publish (published, before the summary)."""
     if settings.fault_point == point:
         os.kill(os.getpid(), signal.SIGKILL)
-
-
-def data_docs_dir(warehouse: Path) -> Path:
-    """Where a run's GX Data Docs go: beside the warehouse (``news.duckdb`` -> ``news-data-docs/index.html``)."""
-    return warehouse.with_name(f"{warehouse.stem}-data-docs")
 
 
 def _batches(items: list, size: int) -> list[list]:

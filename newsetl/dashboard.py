@@ -19,6 +19,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from newsetl.settings import data_docs_dir
+
 APP = Path(__file__).resolve().with_name("dashboard_app.py")
 HOST = "127.0.0.1"  # never served beyond this machine
 CLAIM_TYPES = ("quote", "reported", "statement")
@@ -34,9 +36,8 @@ def missing_message(warehouse: Path) -> str:
 
 
 def data_docs_index(warehouse: Path) -> Path:
-    """The GX Data Docs a run writes beside the warehouse (the same place as ``flows.news_etl.data_docs_dir``,
-    which is not imported here: it would load Prefect into the dashboard)."""
-    return warehouse.with_name(f"{warehouse.stem}-data-docs") / "index.html"
+    """The index page of the GX Data Docs a run writes beside the warehouse."""
+    return data_docs_dir(warehouse) / "index.html"
 
 
 @contextmanager

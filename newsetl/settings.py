@@ -70,3 +70,9 @@ class Settings:
         if "warehouse" in values:
             values["warehouse"] = Path(values["warehouse"])  # type: ignore[arg-type]
         return cls(**values)  # type: ignore[arg-type]
+
+
+def data_docs_dir(warehouse: Path) -> Path:
+    """Where a run's GX Data Docs go: beside the warehouse (``news.duckdb`` -> ``news-data-docs/index.html``).
+    The flow writes them there and the dashboard links to them."""
+    return warehouse.with_name(f"{warehouse.stem}-data-docs")
