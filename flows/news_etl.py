@@ -241,6 +241,9 @@ def process_batches(jobs: list[tuple[list[InputRef], dict, dict]], settings: Set
     return results  # type: ignore[return-value]  # every slot is filled above
 
 
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
+
+
 def _die_with_parent(parent: int) -> None:
     """A pool worker ends when the run's process does, even by ``kill -9``: otherwise it waits for work forever,
     holding the run's stdout open (Linux: the kernel sends it SIGKILL; elsewhere a thread watches the parent)."""
@@ -257,9 +260,6 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-
-
-PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 
 
 def worker_count(settings: Settings) -> int:
