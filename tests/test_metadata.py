@@ -562,3 +562,62 @@ def test_page_authors_never_have_by_prefixes_or_empty_names(prefix, names, separ
     assert authors
     assert all(a and not a.casefold().startswith("by ") for a in authors)
     assert len({a.casefold() for a in authors}) == len(authors)
+
+
+# ================================================================================================
+# Authors: organisations credited in place of a person
+# ================================================================================================
+
+
+def test_an_organisation_the_byline_credits_is_the_author_when_no_person_is_named():
+    html = page(
+        meta("og:site_name", "Wikimedia Foundation"),
+        '<article><h1>Access restored</h1><span>By <a rel="author" href="/news/author/wmf/">Wikimedia '
+        "Foundation</a></span><p>Text of the story.</p></article>",
+    )
+    result = page_metadata(html)
+    assert result.authors == ("Wikimedia Foundation",)
+    assert result.authors_source == "organisation"
+
+
+def test_a_wire_credit_under_the_headline_is_the_author():
+    html = page(body='<header><h1>Masks stolen from hospital</h1><p class="credit">JIJI</p></header><p>KOBE - Text.</p>')
+    assert page_metadata(html).authors == ("JIJI",)
+
+
+def test_a_desk_over_the_date_line_is_the_author():
+    html = page(
+        body='<h1>The phone is here</h1><div class="publisher">ET Online<span>|</span></div>'
+        "<div>09 Jun 2020, 02:32 PM IST</div><p>Text of the story, long enough to be a paragraph.</p>"
+    )
+    assert page_metadata(html).authors == ("ET Online",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline">CBS News February 24, 2020, 7:57 AM</div>',  # a date box, not a credit
+        '<div class="author-name"><span>By Staff Writer</span></div>',
+        '<div class="byline">By Example News Staff</div>',
+        '<div class="post-author">Publié par <span>Unknown</span></div>',
+        '<div class="byline">By Staff and news service reports</div>',
+    ],
+)
+def test_furniture_in_a_byline_is_no_organisation_credit(byline):
+    html = page(body=f"<article><h1>Ports reopen</h1>{byline}<p>Text of the story.</p></article>")
+    assert page_metadata(html).authors == ()
+
+
+def test_a_menu_entry_starting_with_by_is_no_credit():
+    html = page(body='<h1>Roast chicken</h1><ul><li><a href="/c">By Course or Type</a></li></ul><p>Text.</p>')
+    assert page_metadata(html).authors == ()
+
+
+def test_a_person_anywhere_beats_an_organisation_credit():
+    html = page(
+        meta("author", "Jane Doe", "name"),
+        '<article><h1>Ports reopen</h1><p class="credit">Reuters</p><p>Text of the story.</p></article>',
+    )
+    result = page_metadata(html)
+    assert result.authors == ("Jane Doe",)
+    assert result.authors_source == "meta:author"

@@ -199,11 +199,12 @@ def loaded(con):
         ],
     )
     con.executemany(
-        "insert into dim_article values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into dim_article values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (ART_A, SRC_1, "https://example.com/a", "samples/a.html", "Altman in Zürich", ["Jo Writer"], PUB_A,
-             "trafilatura", 20240501, "en", len(BODY_A.split()), BODY_A, "hash-a", "Example News", [], "trafilatura"),
-            (ART_B, SRC_2, None, "samples/b.txt", None, [], PUB_B,
+            (ART_A, SRC_1, "https://example.com/a", "samples/a.html", "Altman in Zürich", ["Jo Writer"], "byline",
+             PUB_A, "trafilatura", 20240501, "en", len(BODY_A.split()), BODY_A, "hash-a", "Example News", [],
+             "trafilatura"),
+            (ART_B, SRC_2, None, "samples/b.txt", None, [], None, PUB_B,
              None, 20240502, "en", len(BODY_B.split()), BODY_B, "hash-b", None, [], "plaintext"),
         ],
     )
@@ -318,7 +319,7 @@ def _context(con, body: str, text: str, nth: int = 0) -> str:
     con.execute("delete from dim_article")
     con.execute(
         "insert into dim_article values "
-        "(1, 1, null, 'x', null, [], null, null, null, 'en', 1, ?, 'h', null, [], 'plaintext')",
+        "(1, 1, null, 'x', null, [], null, null, null, null, 'en', 1, ?, 'h', null, [], 'plaintext')",
         [body],
     )
     start, end = span(body, text, nth)

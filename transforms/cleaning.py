@@ -390,6 +390,7 @@ class CleanArticle:
     heading_spans: tuple[tuple[int, int], ...]  # (start, end) offsets of each heading inside body_text
     extraction_method: str  # "trafilatura" | "trafilatura_fallback" | "readability" | "plaintext"
     published_date: date | None = None  # the publication day on the publisher's own calendar (its UTC offset)
+    authors_source: str | None = None  # see PageMetadata.authors_source; "byline" for a plain-text byline
 
 
 # ================================================================================================
@@ -775,6 +776,7 @@ def clean_plaintext(text: str) -> CleanArticle:
         body_text=body,
         title=title,
         authors=tuple(filtered.authors),
+        authors_source="byline" if filtered.authors else None,
         published_at=None,
         published_at_source=None,
         site_name=site_name,
@@ -1178,6 +1180,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
         body_text=body,
         title=title,
         authors=tuple(page.authors or filtered.authors),
+        authors_source=page.authors_source if page.authors else ("byline" if filtered.authors else None),
         published_at=page.published_at,  # None when nothing reliable was found: no guessing
         published_at_source=page.published_at_source,
         published_date=page.published_date or (page.published_at.date() if page.published_at else None),

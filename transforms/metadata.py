@@ -48,6 +48,9 @@ class PageMetadata:
     # shows its readers. It differs from published_at.date() for stories published late in the evening west
     # of Greenwich (or early in the morning east of it).
     published_date: date | None = None
+    # where the authors came from: "json-ld", "meta:<name>", "byline", "author-box", "header", or
+    # "organisation" when the page credits an organisation, desk or wire rather than a person
+    authors_source: str | None = None
 
 
 # ================================================================================================
@@ -150,6 +153,14 @@ GENERIC_AUTHORS = frozenset(
         "stories",
         "archive",
         "archives",
+        "agencies",
+        "agency",
+        "wires",
+        "wire services",
+        "news agencies",
+        "news service",
+        "staff report",
+        "staff reports",
     ]
 )
 # Words that never belong to a person's name: page furniture and function words ("About DW", "Letters to the").
@@ -833,6 +844,7 @@ class _Header:
     before: list[tuple[str, object]]
     after: list[tuple[str, object]]
     times: list[object]
+    anchor: object = None  # the headline element
 
     def lines(self) -> Iterator[tuple[int, str, str]]:
         """(distance from the headline, text, next line's text): the lines after the headline (1, 2, ...) first,
@@ -918,7 +930,7 @@ def _article_header(page: _Page, title: str | None) -> _Header | None:
     else:
         flush()
     before = [(text, el) for text, el in before if _container_kind(el) != "excluded"]
-    return _Header(before, after, times)
+    return _Header(before, after, times, anchor)
 
 
 def _header_byline(header: _Header, page: _Page) -> list[str]:
@@ -1434,15 +1446,117 @@ def _author_candidates(page: _Page, header: _Header | None = None) -> list[tuple
     return out
 
 
+MAX_CREDIT_TOKENS = 6  # an organisation credited as author ("HLNF Staff Report", "Wikimedia Foundation")
+CREDIT_CONNECTORS = frozenset(("of", "for", "the", "and", "&"))
+
+
+def _credit_name(text: str) -> str | None:
+    """An organisation, desk or wire that a byline credits ("By Wikimedia Foundation", "JIJI", "ET
+    Online"), or None for furniture: anything "Staff", "Unknown", "Agencies", a role, a date, a URL, a
+    sentence."""
+    text = _clean(text)
+    text = HANDLE_RE.sub(" ", EMAIL_RE.sub(" ", URL_RE.sub(" ", text)))
+    text = WS_RE.sub(" ", text).strip(" -–—|:,;")
+    for _ in range(2):
+        text = BYLINE_PREFIX_RE.sub("", text).strip(" -–—|:,;")
+    text = BYLINE_TAIL_RE.sub("", text).strip(" -–—|:,;/.")
+    tokens = text.split()
+    folded = text.casefold()
+    if not tokens or len(tokens) > MAX_CREDIT_TOKENS or len(text) > 60 or folded in GENERIC_AUTHORS:
+        return None
+    if SENTENCE_PUNCT_RE.search(text) or DOMAIN_NAME_RE.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    if any(t.casefold() == "staff" for t in tokens) or all(_is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in tokens):
+        return None  # "Example News Staff", "Staff Writer", "Health Reporter"
+    # Every word capitalised but the connectors of names ("Bureau of Labor Statistics"): "Staff and news
+    # service reports", "Publié par Unknown" and a menu's "By Course or Type" are not credits.
+    if any(not t[:1].isupper() and t not in CREDIT_CONNECTORS for t in tokens) or tokens[-1] in CREDIT_CONNECTORS:
+        return None
+    return text
+
+
+def _credits_author(el) -> bool:
+    """Does a byline element say it names the author: "By ...", rel="author", itemprop="author"? A
+    "byline" box holding "CBS News February 24, 2020" only dates the story."""
+    if "author" in (el.get("rel") or "").split() or el.get("itemprop") in ("author", "creator"):
+        return True
+    parent = el.getparent()
+    return any(
+        BYLINE_PREFIX_RE.match(_text(node)) for node in (el, parent) if node is not None and node.tag not in ("body", "html")
+    )
+
+
+def _header_credits(page: _Page, header: _Header | None) -> list[str]:
+    """Credits printed under the headline without a "By": a wire agency on a line of its own ("JIJI",
+    often styled as a credit), or a desk with the story's date on the next line ("ET Online |" over
+    "09 Jun 2020, 02:32 PM IST")."""
+    if header is None:
+        return []
+    out: list[str] = []
+    for el in header.anchor.xpath("following::*[position() <= 12]") if header.anchor is not None else ():
+        text = _text(el).strip(" |-–—•·")
+        if text.casefold() in WIRE_AGENCIES:
+            out.append(text)
+            break
+    for distance, text, next_text in header.lines():
+        if not 0 < distance <= 2:
+            break
+        text = text.strip(" |-–—•·")
+        if (
+            len(text.split()) <= 3
+            and _has_org_word(text)
+            and not page.is_site(text)
+            and DATE_TEXT_RE.search(next_text)
+            and not DATE_TEXT_RE.search(text)
+        ):
+            out.append(text)
+    return out
+
+
+def _organisation_credit(page: _Page, header: _Header | None) -> tuple[str, ...]:
+    """The organisation the article's own author markup credits, when it credits no person: a JSON-LD
+    ``author`` that is not typed as an Organization (CMSs put the publisher there), the author meta tags,
+    a byline that says "By" or rel="author", a wire or desk credit under the headline. A story "By
+    Wikimedia Foundation" or from the JIJI wire has that author; the publisher's name in a person's
+    byline ("Rob Picheta, CNN") never gets here."""
+    raw: list[str] = []
+    for obj in page.articles[:1]:
+        value = obj.get("author") or obj.get("creator")
+        for item in value if isinstance(value, list) else [value]:
+            item = page.resolve(item)
+            if isinstance(item, dict) and _types(item) & ORG_TYPES:
+                continue  # a CMS filling ``author`` with the publisher, not a byline
+            name = item.get("name") if isinstance(item, dict) else item
+            if isinstance(name, str):
+                raw.append(name)
+    for key in META_AUTHOR_KEYS:
+        raw.extend(page.metas.get(key, []))
+    for tier, el in _byline_elements(page):
+        if tier == 0 and el.tag != "meta" and _credits_author(el):
+            raw.append(_text(el))
+    if header is not None:
+        raw.extend(text for _d, text, _n in header.lines() if BYLINE_PREFIX_RE.match(text))
+    raw.extend(_header_credits(page, header))
+    for text in raw:
+        if len(text.split()) > MAX_BYLINE_WORDS:
+            continue
+        names = [c for part in re.split(r"\s*;\s*", text) if (c := _credit_name(part))]
+        if names:
+            return _dedupe(names)
+    return ()
+
+
 def _authors(page: _Page, header: _Header | None = None) -> tuple[tuple[str, ...], str | None]:
     """The author list most sources agree on; ties go to the most trusted source.
 
     Sources disagree mostly when a CMS field holds the account that posted the story (a web producer)
     while the byline and the analytics tags name the reporters: agreement picks the reporters.
+    With no person named anywhere, the organisation the byline credits is the author ("organisation").
     """
     candidates = _author_candidates(page, header)
     if not candidates:
-        return (), None
+        credit = _organisation_credit(page, header)
+        return (credit, "organisation") if credit else ((), None)
     keys = [{_key(n) for n in names} for _, names in candidates]
 
     def support(i: int) -> int:
@@ -1742,7 +1856,7 @@ def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
     page = _Page(tree, url)
     title = _best_title(page)
     header = _article_header(page, title)
-    authors, _source = _authors(page, header)
+    authors, authors_source = _authors(page, header)
     published, source = _published(html, page, header)
     return PageMetadata(
         title=title,
@@ -1753,4 +1867,5 @@ def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
         url=page.url,
         description=_description(page),
         published_date=_calendar_date(published, page, header) if published is not None else None,
+        authors_source=authors_source,
     )

@@ -136,7 +136,8 @@ def build_tables(records: list[ArticleRecords], known: list[Candidate] = (),
                                "day": d.day, "day_of_week": d.isoweekday(), "day_name": d.strftime("%A")}
         articles.append({
             "article_key": stable_key("article", r.content_hash), "source_key": source_key, "url": a.url,
-            "input_ref": r.input_ref, "title": a.title, "authors": list(a.authors), "published_at": a.published_at,
+            "input_ref": r.input_ref, "title": a.title, "authors": list(a.authors),
+            "authors_source": a.authors_source, "published_at": a.published_at,
             "published_at_source": a.published_at_source, "published_date_key": date_key,
             "language": a.language or "und", "word_count": len(a.body_text.split()), "body_text": a.body_text,
             "content_hash": r.content_hash, "site_name": a.site_name, "headings": list(a.headings),
