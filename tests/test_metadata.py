@@ -621,3 +621,9 @@ def test_a_person_anywhere_beats_an_organisation_credit():
     result = page_metadata(html)
     assert result.authors == ("Jane Doe",)
     assert result.authors_source == "meta:author"
+
+
+def test_a_column_label_in_the_byline_is_no_organisation_credit():
+    html = page(body='<article><h1>Readers write</h1><div class="byline">By <a href="/author/letters/">Letters To The '
+                     "Editor</a></div><p>Text of the letters.</p></article>")
+    assert page_metadata(html).authors == ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from flows.warehouse import load_to_staging, publish
+from flows.warehouse import ddl_files, load_to_staging, publish
 from schemas.tables import TABLES
 
 
@@ -26,3 +26,20 @@ def test_old_fact_claim_is_migrated(tmp_path):
         row = con.execute("select speaker_text, claim_text from fact_claim").fetchone()
     assert columns == list(TABLES["fact_claim"].column_names)
     assert row == ("a spokesman", "x y z")  # the renamed column keeps its values
+
+
+def test_old_dim_article_gets_authors_source_null(tmp_path):
+    """``authors_source`` came after the first release: an article loaded before it keeps its row, with null there."""
+    warehouse = tmp_path / "news.duckdb"
+    columns = [c for c in TABLES["dim_article"].column_names if c != "authors_source"]
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(next(p for p in ddl_files() if p.stem == "dim_article").read_text(encoding="utf-8"))
+        con.execute("alter table dim_article drop column authors_source")
+        con.execute(
+            f"insert into dim_article ({', '.join(columns)}) values (1, 2, null, 'a.txt', 'T', ['Jane Doe'], null, "
+            "null, null, 'en', 3, 'a b c', 'h', null, [], 'plaintext')"
+        )
+    publish(load_to_staging({}, warehouse, "v1.0.0"), warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute("select authors, authors_source from dim_article").fetchone()
+    assert row == (["Jane Doe"], None)

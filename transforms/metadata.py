@@ -1472,6 +1472,8 @@ def _credit_name(text: str) -> str | None:
     # service reports", "Publié par Unknown" and a menu's "By Course or Type" are not credits.
     if any(not t[:1].isupper() and t not in CREDIT_CONNECTORS for t in tokens) or tokens[-1] in CREDIT_CONNECTORS:
         return None
+    if any(t.casefold() in NON_NAME_WORDS and t.casefold() not in CREDIT_CONNECTORS for t in tokens):
+        return None  # page furniture: "Letters To The Editor", "View Profile", "More Stories"
     return text
 
 
