@@ -581,7 +581,9 @@ def test_an_organisation_the_byline_credits_is_the_author_when_no_person_is_name
 
 
 def test_a_wire_credit_under_the_headline_is_the_author():
-    html = page(body='<header><h1>Masks stolen from hospital</h1><p class="credit">JIJI</p></header><p>KOBE - Text.</p>')
+    html = page(
+        body='<header><h1>Masks stolen from hospital</h1><p class="credit">JIJI</p></header><p>KOBE - Text.</p>'
+    )
     assert page_metadata(html).authors == ("JIJI",)
 
 

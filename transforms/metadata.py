@@ -1466,7 +1466,9 @@ def _credit_name(text: str) -> str | None:
         return None
     if SENTENCE_PUNCT_RE.search(text) or DOMAIN_NAME_RE.search(text) or any(ch.isdigit() for ch in text):
         return None
-    if any(t.casefold() == "staff" for t in tokens) or all(_is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in tokens):
+    if any(t.casefold() == "staff" for t in tokens) or all(
+        _is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in tokens
+    ):
         return None  # "Example News Staff", "Staff Writer", "Health Reporter"
     # Every word capitalised but the connectors of names ("Bureau of Labor Statistics"): "Staff and news
     # service reports", "Publié par Unknown" and a menu's "By Course or Type" are not credits.
@@ -1482,10 +1484,8 @@ def _credits_author(el) -> bool:
     "byline" box holding "CBS News February 24, 2020" only dates the story."""
     if "author" in (el.get("rel") or "").split() or el.get("itemprop") in ("author", "creator"):
         return True
-    parent = el.getparent()
-    return any(
-        BYLINE_PREFIX_RE.match(_text(node)) for node in (el, parent) if node is not None and node.tag not in ("body", "html")
-    )
+    nodes = (el, el.getparent())
+    return any(BYLINE_PREFIX_RE.match(_text(n)) for n in nodes if n is not None and n.tag not in ("body", "html"))
 
 
 def _header_credits(page: _Page, header: _Header | None) -> list[str]:
