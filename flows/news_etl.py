@@ -36,6 +36,7 @@ from flows.fetch import Fetcher
 from flows.inputs import InputRef, Rejected, SourceSpec, discover
 from flows.lock import run_lock
 from flows.sources import Expansion, Fetched, expand_sources, fetch_pages, make_fetcher, prepare, source_specs
+from flows.version import analysis_version
 from flows.warehouse import (
     discard,
     known_articles,
@@ -293,7 +294,8 @@ def task_runner_for(settings: Settings):
 @task(cache_policy=NO_CACHE)
 def read_warehouse_state(settings: Settings):
     """What the run resolves against: the published articles' fingerprints (a copy of a known story is a
-    duplicate), entities (a known name keeps its key) and claims (a matching claim joins a known cluster)."""
+    duplicate; its own text again is reloaded), entities (a known name keeps its key) and claims (a matching
+    claim joins a known cluster)."""
     return known_articles(settings.warehouse), known_entities(settings.warehouse), known_claims(settings.warehouse)
 
 
@@ -369,7 +371,10 @@ def _run_locked(specs: list[SourceSpec], given: list[str], settings: Settings, r
                 started_at: datetime) -> RunSummary:
     t0 = time.perf_counter()
     found, source_rejects = discover_inputs(specs, settings)
-    known, known_srcs = read_fetch_state(settings)
+    known_any, known_srcs = read_fetch_state(settings)
+    # an input whose article an older analysis made is read and analysed again, as if new (flows/version.py)
+    version = analysis_version(settings.spacy_model)
+    known = {ref: k for ref, k in known_any.items() if k.analysis_version == version}
     remote = [i for i in found if i.origin == "url"]
     items = [i for i in found if i.origin != "url"]
     expansion = Expansion()
@@ -441,7 +446,7 @@ def _run_locked(specs: list[SourceSpec], given: list[str], settings: Settings, r
         **frames,
         "etl_run": pl.DataFrame([etl_run], schema=TABLES["etl_run"].schema),
         "quarantine": pl.DataFrame(quarantine_rows, schema=TABLES["quarantine"].schema),
-        "input_state": input_state_frame(seen, outcomes, known, run_key, finished_at),
+        "input_state": input_state_frame(seen, outcomes, known_any, run_key, finished_at, version),
         "source_state": source_state_frame(expansion.sources, known_srcs, run_key, finished_at),
     }
     _progress("load", 0, 1)

@@ -163,16 +163,17 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 def known_inputs(warehouse: Path) -> dict[str, KnownInput]:
     """The inputs whose article (or the article they duplicate) is in the warehouse, by input_ref: what makes an
     input "unchanged". Reads keys, hashes and validators only. Inputs with no ``input_state`` row (loaded by an
-    earlier release) are known by their ``dim_article`` row."""
+    earlier release) are known by their ``dim_article`` row, with no analysis version."""
     if not warehouse.exists():
         return {}
     with duckdb.connect(str(warehouse), read_only=True) as con:
         tables = _tables(con)
         rows = []
         if "input_state" in tables:
+            version = "s.analysis_version" if "analysis_version" in _columns(con, "input_state") else "null"
             rows = con.execute(
-                "select s.input_ref, s.article_key, s.content_hash, s.raw_hash, s.etag, s.last_modified, s.changed_at "
-                "from input_state s semi join dim_article a using (article_key) "
+                "select s.input_ref, s.article_key, s.content_hash, s.raw_hash, s.etag, s.last_modified, s.changed_at, "
+                f"{version} from input_state s semi join dim_article a using (article_key) "
                 "where s.content_hash is not null"
             ).fetchall()
         missing = "anti join input_state s using (input_ref)" if "input_state" in tables else ""

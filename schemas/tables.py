@@ -301,6 +301,7 @@ TABLES: dict[str, Table] = {
                 Column("checked_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when a run last saw it"),
                 Column("changed_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "when the version loaded was first loaded", nullable=True),
                 Column("run_key", TEXT, "VARCHAR", "the run that last saw it"),
+                Column("analysis_version", TEXT, "VARCHAR", "version of newsetl's cleaning and NLP that made its article (flows/version.py); another version reads it again", nullable=True),
             ),
             text_columns=("input_ref",),
         ),

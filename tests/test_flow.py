@@ -151,3 +151,35 @@ def test_a_syndicated_copy_in_a_later_run_is_a_duplicate_and_other_languages_ski
         select a.language, count(m.mention_key) from dim_article a left join fact_mention m using (article_key)
         where a.input_ref like '%bibliotheken.txt' group by a.language""")
     assert (language, n_mentions) == ("de", 0)
+
+
+def test_articles_an_older_analysis_made_are_analysed_again_in_place(prefect_harness, tmp_path):
+    """After an upgrade (another ``analysis_version``), an unchanged input is read again and its article's rows are
+    replaced, under the same key, not kept stale or counted as a duplicate of itself."""
+    from flows.news_etl import news_etl
+    from flows.version import analysis_version
+    from newsetl.settings import Settings
+    from tests.test_dedupe import STORY
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY)
+    warehouse = tmp_path / "w.duckdb"
+    news_etl(sources=[str(folder)], warehouse=str(warehouse))
+    article_sql = "select article_key, title, authors_source from dim_article"
+    articles, n_mentions = _rows(warehouse, article_sql), _rows(warehouse, "select count(*) from fact_mention")
+    [(changed_at,)] = _rows(warehouse, "select changed_at from input_state")
+    with duckdb.connect(str(warehouse)) as con:  # what an earlier release left behind
+        con.execute("update input_state set analysis_version = 'an-older-release'")
+        con.execute("update dim_article set title = 'stale', authors_source = 'stale'")
+
+    summary = news_etl(sources=[str(folder)], warehouse=str(warehouse))
+    assert (summary.n_inputs, summary.n_loaded, summary.n_duplicates, summary.n_unchanged) == (1, 1, 0, 0)
+    assert _rows(warehouse, article_sql) == articles
+    assert _rows(warehouse, "select count(*) from fact_mention") == n_mentions
+    assert _rows(warehouse, "select count(*) from article_duplicate") == [(0,)]
+    version = analysis_version(Settings.from_env().spacy_model)
+    assert _rows(warehouse, "select analysis_version, changed_at from input_state") == [(version, changed_at)]
+
+    summary = news_etl(sources=[str(folder)], warehouse=str(warehouse))
+    assert (summary.n_loaded, summary.n_unchanged) == (0, 1)

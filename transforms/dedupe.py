@@ -63,7 +63,6 @@ def _minhash(sig: Sequence[int]) -> MinHash:
 
 
 def find_duplicates(incoming: Sequence[Candidate], known: Iterable[Candidate] = ()) -> list[Duplicate]:
-    """Which incoming articles duplicate a known article or an earlier incoming one, in input order."""
     """Which incoming articles duplicate a known article or an earlier incoming one, in input order.
 
     Not duplicates: the exact text of a known article (a rerun reloads the same article), and a near copy of a

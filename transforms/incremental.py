@@ -31,6 +31,7 @@ class KnownInput:
     etag: str | None = None
     last_modified: str | None = None
     changed_at: datetime | None = None
+    analysis_version: str | None = None  # the version of newsetl's analysis that made its article (flows/version.py)
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,11 @@ def unchanged_rows(unchanged: list[tuple[str, int, str | None]]) -> pl.DataFrame
 
 
 def input_state_frame(seen: list[InputSeen], outcomes: dict[str, Outcome], known: dict[str, KnownInput],
-                      run_key: str, now: datetime) -> pl.DataFrame:
-    """One ``input_state`` row per input seen. Loaded and duplicate inputs remember this version; unchanged ones
-    keep the version they were loaded with (refreshed validators and bytes hash); quarantined ones keep the last
-    good version, if any, so a page that fails once is still recognised when it comes back as it was."""
+                      run_key: str, now: datetime, analysis_version: str | None = None) -> pl.DataFrame:
+    """One ``input_state`` row per input seen. Loaded and duplicate inputs remember this version, made by
+    ``analysis_version``; unchanged ones keep the version they were loaded with (refreshed validators and bytes
+    hash); quarantined ones keep the last good version, if any, so a page that fails once is still recognised when
+    it comes back as it was. An input analysed again with the same text keeps the time it changed."""
     rows = []
     for s in seen:
         result = outcomes[s.ref]
@@ -119,14 +121,17 @@ def input_state_frame(seen: list[InputSeen], outcomes: dict[str, Outcome], known
         if result.outcome == "unchanged" and k is not None:
             row |= {"etag": s.etag or k.etag, "last_modified": s.last_modified or k.last_modified,
                     "raw_hash": s.raw_hash or k.raw_hash, "content_hash": k.content_hash,
-                    "article_key": k.article_key, "changed_at": k.changed_at}
+                    "article_key": k.article_key, "changed_at": k.changed_at, "analysis_version": k.analysis_version}
         elif result.outcome == "quarantined" and k is not None:
             row |= {"etag": k.etag, "last_modified": k.last_modified, "raw_hash": k.raw_hash,
-                    "content_hash": k.content_hash, "article_key": k.article_key, "changed_at": k.changed_at}
+                    "content_hash": k.content_hash, "article_key": k.article_key, "changed_at": k.changed_at,
+                    "analysis_version": k.analysis_version}
         else:
+            same_text = k is not None and k.changed_at is not None and s.content_hash == k.content_hash
             row |= {"etag": s.etag, "last_modified": s.last_modified, "raw_hash": s.raw_hash,
                     "content_hash": s.content_hash, "article_key": result.article_key,
-                    "changed_at": None if result.outcome == "quarantined" else now}
+                    "changed_at": None if result.outcome == "quarantined" else (k.changed_at if same_text else now),
+                    "analysis_version": None if result.outcome == "quarantined" else analysis_version}
         rows.append(row)
     spec = TABLES["input_state"]
     return pl.DataFrame(rows, schema=spec.schema).select(spec.column_names) if rows else spec.empty()

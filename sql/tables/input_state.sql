@@ -20,5 +20,6 @@ create table if not exists input_state (
     reason        varchar,               -- stage and reason when it was quarantined
     checked_at    timestamptz not null,  -- when a run last saw it
     changed_at    timestamptz,           -- when the version loaded was first loaded
-    run_key       varchar not null       -- the run that last saw it
+    run_key       varchar not null,      -- the run that last saw it
+    analysis_version varchar             -- version of newsetl's cleaning and NLP that made its article (flows/version.py); another version reads it again
 );
