@@ -170,10 +170,10 @@ def known_inputs(warehouse: Path) -> dict[str, KnownInput]:
         tables = _tables(con)
         rows = []
         if "input_state" in tables:
-            version = "s.analysis_version" if "analysis_version" in _columns(con, "input_state") else "null"
+            version_column = "s.analysis_version" if "analysis_version" in _columns(con, "input_state") else "null"
             rows = con.execute(
                 "select s.input_ref, s.article_key, s.content_hash, s.raw_hash, s.etag, s.last_modified, s.changed_at, "
-                f"{version} from input_state s semi join dim_article a using (article_key) "
+                f"{version_column} from input_state s semi join dim_article a using (article_key) "
                 "where s.content_hash is not null"
             ).fetchall()
         missing = "anti join input_state s using (input_ref)" if "input_state" in tables else ""

@@ -159,8 +159,6 @@ GENERIC_AUTHORS = frozenset(
         "wire services",
         "news agencies",
         "news service",
-        "staff report",
-        "staff reports",
     ]
 )
 # Words that never belong to a person's name: page furniture and function words ("About DW", "Letters to the").
@@ -1194,11 +1192,10 @@ def _names_after_date(text: str) -> str | None:
     return None
 
 
-def split_authors(text: str, page: _Page | None = None, strict: bool = False) -> list[str]:
-    """Person names in one author string ("By Jane Doe and John Roe | Site", "A, Staff Writer; B")."""
+def _byline_core(text: str) -> str:
+    """An author string without its furniture: links, e-mail addresses and handles, the "By" prefix (or the
+    date before a late "by"), and the date, update note or share widget after the names."""
     text = _clean(text)
-    if not text:
-        return []
     text = URL_RE.sub(" ", text)
     text = EMAIL_RE.sub(" ", text)
     text = HANDLE_RE.sub(" ", text)
@@ -1210,7 +1207,12 @@ def split_authors(text: str, page: _Page | None = None, strict: bool = False) ->
         text = stripped
     if not prefixed:
         text = _names_after_date(text) or text
-    text = BYLINE_TAIL_RE.sub("", text).strip(" -–—|:,;/")
+    return BYLINE_TAIL_RE.sub("", text).strip(" -–—|:,;/")
+
+
+def split_authors(text: str, page: _Page | None = None, strict: bool = False) -> list[str]:
+    """Person names in one author string ("By Jane Doe and John Roe | Site", "A, Staff Writer; B")."""
+    text = _byline_core(text)
     if not text or text.casefold().strip(" .") in GENERIC_AUTHORS or _names_site(text, page):
         return []  # "No Author", "Jobs & Hire" (the site itself)
     names: list[str] = []
@@ -1446,7 +1448,7 @@ def _author_candidates(page: _Page, header: _Header | None = None) -> list[tuple
     return out
 
 
-MAX_CREDIT_TOKENS = 6  # an organisation credited as author ("HLNF Staff Report", "Wikimedia Foundation")
+MAX_CREDIT_TOKENS = 6  # an organisation credited as author ("Wikimedia Foundation", "Bureau of Labor Statistics")
 CREDIT_CONNECTORS = frozenset(("of", "for", "the", "and", "&"))
 
 
@@ -1454,12 +1456,7 @@ def _credit_name(text: str) -> str | None:
     """An organisation, desk or wire that a byline credits ("By Wikimedia Foundation", "JIJI", "ET
     Online"), or None for furniture: anything "Staff", "Unknown", "Agencies", a role, a date, a URL, a
     sentence."""
-    text = _clean(text)
-    text = HANDLE_RE.sub(" ", EMAIL_RE.sub(" ", URL_RE.sub(" ", text)))
-    text = WS_RE.sub(" ", text).strip(" -–—|:,;")
-    for _ in range(2):
-        text = BYLINE_PREFIX_RE.sub("", text).strip(" -–—|:,;")
-    text = BYLINE_TAIL_RE.sub("", text).strip(" -–—|:,;/.")
+    text = _byline_core(text).rstrip(" .")
     tokens = text.split()
     folded = text.casefold()
     if not tokens or len(tokens) > MAX_CREDIT_TOKENS or len(text) > 60 or folded in GENERIC_AUTHORS:
