@@ -1521,13 +1521,8 @@ def _organisation_credit(page: _Page, header: _Header | None) -> tuple[str, ...]
     raw: list[str] = []
     for obj in page.articles[:1]:
         value = obj.get("author") or obj.get("creator")
-        for item in value if isinstance(value, list) else [value]:
-            item = page.resolve(item)
-            if isinstance(item, dict) and _types(item) & ORG_TYPES:
-                continue  # a CMS filling ``author`` with the publisher, not a byline
-            name = item.get("name") if isinstance(item, dict) else item
-            if isinstance(name, str):
-                raw.append(name)
+        if value:
+            raw.extend(_ld_author_names(value, page))  # Organization-typed ones left out: CMSs put the publisher there
     for key in META_AUTHOR_KEYS:
         raw.extend(page.metas.get(key, []))
     for tier, el in _byline_elements(page):
