@@ -11,23 +11,33 @@ Two systems run on the same pages in one run:
 * ``newsetl``: ``transforms.cleaning.clean_html(html, url=...)``;
 * ``bare trafilatura``: ``trafilatura.bare_extraction(html, url=..., with_metadata=True)`` with its defaults.
 
-Two corpus layouts are read (both: ``html/NAME.html`` or ``NAME.html.gz`` next to ``expected/NAME.json``):
+Three corpus layouts are read (pages as ``html/NAME.html`` or ``html/NAME.html.gz``):
 
-* *trafilatura-eval*: ``with`` / ``without`` snippets for the body, and for ``has_metadata_annotation`` pages the
-  hand-checked ``title``, ``author`` and ``date``;
-* *goose3*: ``expected.cleaned_text``, the start of the body.
+* *trafilatura-eval*: ``expected/NAME.json`` with ``with`` / ``without`` snippets for the body, and for
+  ``has_metadata_annotation`` pages the hand-checked ``title``, ``author`` and ``date``;
+* *goose3*: ``expected/NAME.json`` with ``expected.cleaned_text``, the start of the body;
+* *article-benchmark*: one ``ground-truth.json`` mapping each NAME to ``{"articleBody": ..., "url": ...}``, the
+  layout of the standard article-body benchmark (github.com/scrapinghub/article-extraction-benchmark: point
+  ``--corpus`` at a clone of it).
 
 Metrics (each is hits / n, summed over the pages of a corpus):
 
 - ``with_found``: ``with`` snippets found in the body (white space normalised) / all ``with`` snippets;
 - ``without_kept_out``: ``without`` snippets absent from the body / all ``without`` snippets;
+- ``snippet_f1``: the two as one figure, the way trafilatura's own evaluation scores its pages: precision =
+  ``with`` found / (``with`` found + ``without`` leaked), recall = ``with_found``;
 - ``title``: annotated pages whose title matches after :func:`normalise` (an empty gold title is not counted);
 - ``authors``: annotated pages whose SET of normalised author names matches (empty gold = no author);
 - ``date``: annotated pages whose publication day (``published_date``, the day on the publisher's calendar,
   which is ``published_date_key``) is the gold ``YYYY-MM-DD`` ("" = no date);
 - ``body_start``: goose3 pages whose body begins with ``cleaned_text`` (white space normalised);
 - ``body_found``: goose3 pages whose body contains ``cleaned_text`` anywhere (diagnostic: found but not at the
-  start means extra text before the article).
+  start means extra text before the article);
+- ``body_precision`` / ``body_recall`` / ``body_f1``: article-benchmark pages, the benchmark's own measure. Each
+  text is cut into word 4-grams (words are runs of word characters, case kept); a page's true positives, false
+  positives and false negatives are the multiset overlap, normalised by their sum so that every page weighs the
+  same; precision and recall are the means over the pages (a page whose prediction is empty has no precision) and
+  F1 is their harmonic mean.
 
 A page whose extraction raises counts as wrong on every metric. ``tests/test_eval_gate.py`` fails when a newsetl
 score (cleaning or quotes) drops below its floor in ``tests/fixtures/eval-baseline.json``. Floors are only ever
@@ -40,10 +50,12 @@ import argparse
 import gzip
 import json
 import logging
+import math
 import re
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,12 +79,15 @@ QUOTE_SET_KIND = "quote-set"  # the kind of a quote set's result (newsetl/quote_
 
 TRAFILATURA_KIND = "trafilatura-eval"
 GOOSE3_KIND = "goose3"
+ARTICLE_BENCHMARK_KIND = "article-benchmark"
+GROUND_TRUTH_FILE = "ground-truth.json"  # the article-benchmark layout's gold bodies
 
 # metric key -> what it measures; the order is the report's order
 METRICS: dict[str, dict[str, str]] = {
     TRAFILATURA_KIND: {
         "with_found": "`with` snippets found in the body",
         "without_kept_out": "`without` snippets kept out of the body",
+        "snippet_f1": "F1 of the snippets (precision: found / (found + leaked))",
         "title": "title right (annotated pages)",
         "authors": "author set right (annotated pages)",
         "date": "date right (annotated pages)",
@@ -81,7 +96,15 @@ METRICS: dict[str, dict[str, str]] = {
         "body_start": "body starts with the expected text",
         "body_found": "expected start found anywhere in the body",
     },
+    ARTICLE_BENCHMARK_KIND: {
+        "body_precision": "word 4-gram precision against the gold body (page mean)",
+        "body_recall": "word 4-gram recall against the gold body (page mean)",
+        "body_f1": "harmonic mean of body_precision and body_recall",
+    },
 }
+# derived metric -> the (precision, recall) metrics it is the harmonic mean of
+F1_OF = {"body_f1": ("body_precision", "body_recall"), "snippet_f1": ("snippet_precision", "with_found")}
+BODY_F1_SHOWN_BELOW = 0.9  # --details lists article-benchmark pages whose own F1 is under this
 
 GOLD_AUTHOR_SEPARATOR_RE = re.compile(r"\s*[,;]\s+|\s+and\s+", re.IGNORECASE)
 SNIPPET_WIDTH = 70  # characters of text shown around a failure
@@ -106,6 +129,7 @@ class Page:
     authors: tuple[str, ...] = ()  # gold names, already split; () = no author
     date: str = ""  # "YYYY-MM-DD"; "" = no date
     body_start: str | None = None  # goose3: the expected start of the body
+    body: str | None = None  # article-benchmark: the whole gold body
 
     def html(self) -> str:
         data = self.html_path.read_bytes()
@@ -132,20 +156,32 @@ def _html_file(directory: Path, name: str) -> Path:
 
 
 def corpus_kind(directory: Path) -> str:
-    """Which layout ``directory`` holds, from the shape of its expected JSON."""
+    """Which layout ``directory`` holds, from its ground-truth file or the shape of its expected JSON."""
+    if (directory / GROUND_TRUTH_FILE).is_file():
+        return ARTICLE_BENCHMARK_KIND
     for path in sorted((directory / "expected").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data.get("expected"), dict):
             return GOOSE3_KIND
         if "with" in data or "without" in data:
             return TRAFILATURA_KIND
-    raise ValueError(f"{directory}: not a corpus (expected/*.json with `with`/`without` or `expected.cleaned_text`)")
+    raise ValueError(f"{directory}: not a corpus (expected/*.json with `with`/`without` or `expected.cleaned_text`, "
+                     f"or a {GROUND_TRUTH_FILE})")
+
+
+def _load_article_benchmark(directory: Path) -> list[Page]:
+    truth = json.loads((directory / GROUND_TRUTH_FILE).read_text(encoding="utf-8"))
+    return [Page(corpus=directory.name, kind=ARTICLE_BENCHMARK_KIND, name=name,
+                 html_path=_html_file(directory, name), url=item.get("url"), body=item.get("articleBody") or "")
+            for name, item in sorted(truth.items())]
 
 
 def load_corpus(directory: str | Path) -> list[Page]:
     """Every page of a corpus directory, in name order, whichever of the two layouts it uses."""
     directory = Path(directory)
     kind = corpus_kind(directory)
+    if kind == ARTICLE_BENCHMARK_KIND:
+        return _load_article_benchmark(directory)
     pages = []
     for path in sorted((directory / "expected").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -173,7 +209,8 @@ def load_corpus(directory: str | Path) -> list[Page]:
 
 
 def default_corpora() -> list[Path]:
-    return sorted(p for p in DEFAULT_CORPUS_ROOT.iterdir() if p.is_dir() and (p / "expected").is_dir())
+    return sorted(p for p in DEFAULT_CORPUS_ROOT.iterdir()
+                  if p.is_dir() and ((p / "expected").is_dir() or (p / GROUND_TRUTH_FILE).is_file()))
 
 
 # ================================================================================================
@@ -217,6 +254,35 @@ def snippet_found(snippet: str, body: str) -> bool:
 
 def starts_with(body: str, expected_start: str) -> bool:
     return squash_space(body).startswith(squash_space(expected_start))
+
+
+WORD_RE = re.compile(r"\w+")
+SHINGLE_SIZE = 4
+
+
+def shingles(text: str | None, size: int = SHINGLE_SIZE) -> Counter:
+    """The multiset of word ``size``-grams of ``text`` (a text shorter than ``size`` words is one shorter gram)."""
+    words = WORD_RE.findall(text or "")
+    return Counter(tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1)) if words[i : i + size])
+
+
+def body_overlap(gold: str | None, got: str | None) -> tuple[float, float, float]:
+    """(true positives, false positives, false negatives) of ``got``'s 4-grams against ``gold``'s, divided by their
+    sum, so that a long page weighs no more than a short one; (0, 0, 0) when both are empty."""
+    want, have = shingles(gold), shingles(got)
+    tp, fp, fn = sum((want & have).values()), sum((have - want).values()), sum((want - have).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def overlap_precision_recall(tp: float, fp: float, fn: float) -> tuple[float | None, float | None]:
+    """A page's precision and recall; None where the page has nothing to measure it on (no prediction for
+    precision, no gold for recall). Nothing missing and nothing extra is a perfect page."""
+    if fp == fn == 0 and tp:
+        return 1.0, 1.0
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    return precision, recall
 
 
 # ================================================================================================
@@ -293,6 +359,10 @@ def _show(value: str | None) -> str:
     return "(none)" if not value else repr(value)
 
 
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
 def _divergence(body: str, expected: str) -> tuple[str, str]:
     """Where a body stops following the expected start: (got, expected) from a little before that point."""
     got, want = squash_space(body), squash_space(expected)
@@ -310,6 +380,7 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
         leaked = [s for s in page.without_snippets if snippet_found(s, result.body)]
         counts["with_found"] = (len(found), len(page.with_snippets))
         counts["without_kept_out"] = (len(page.without_snippets) - len(leaked), len(page.without_snippets))
+        counts["snippet_precision"] = (len(found), len(found) + len(leaked))  # only behind snippet_f1
         failures += [Failure("with_found", "(missing)", repr(s)) for s in page.with_snippets if s not in found]
         failures += [Failure("without_kept_out", "(in the body)", repr(s)) for s in leaked]
         if page.has_metadata:
@@ -326,6 +397,16 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
             counts["date"] = (int(ok), 1)
             if not ok:
                 failures.append(Failure("date", _show(result.date), _show(page.date)))
+    elif page.kind == ARTICLE_BENCHMARK_KIND:
+        precision, recall = overlap_precision_recall(*body_overlap(page.body, result.body))
+        if precision is not None:
+            counts["body_precision"] = (precision, 1)
+        if recall is not None:
+            counts["body_recall"] = (recall, 1)
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+        if recall is not None and f1 < BODY_F1_SHOWN_BELOW:
+            failures.append(Failure("body_f1", f"{f1:.3f} (precision {_ratio(precision)}, recall {recall:.3f})",
+                                    f"at least {BODY_F1_SHOWN_BELOW}"))
     elif page.body_start:
         ok_start = starts_with(result.body, page.body_start)
         ok_found = snippet_found(page.body_start, result.body)
@@ -353,7 +434,7 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
 
 @dataclass(frozen=True)
 class Score:
-    hits: int
+    hits: float  # a count of hits, or, for a page mean (body_precision ...), the sum of the pages' values
     n: int
 
     @property
@@ -361,9 +442,29 @@ class Score:
         return self.hits / self.n if self.n else 0.0
 
     @property
+    def is_count(self) -> bool:
+        return isinstance(self.hits, int)
+
+    @property
     def floor3(self) -> float:
-        """The score rounded DOWN to 3 decimals, in integer arithmetic (no 0.7 -> 0.699 float surprises)."""
-        return (self.hits * 1000 // self.n) / 1000 if self.n else 0.0
+        """The score rounded DOWN to 3 decimals; counts in integer arithmetic (no 0.7 -> 0.699 float surprises)."""
+        if not self.n:
+            return 0.0
+        if self.is_count:
+            return (self.hits * 1000 // self.n) / 1000
+        return math.floor(round(self.value * 1000, 6)) / 1000
+
+    @property
+    def support(self) -> str:
+        """What the score stands on: "hits/n" for a count, "n" (pages) for a mean."""
+        return f"{self.hits}/{self.n}" if self.is_count else f"n={self.n}"
+
+
+def harmonic_mean(precision: Score, recall: Score) -> Score:
+    """F1 of two scores, as a Score over the recall's support (the gold: snippets, pages), so that every system's
+    F1 on a corpus stands on the same n."""
+    p, r, n = precision.value, recall.value, recall.n
+    return Score(2 * p * r / (p + r) * n if p + r else 0.0, n)
 
 
 @dataclass
@@ -400,12 +501,17 @@ def evaluate_corpus(pages: Sequence[Page], systems: Sequence[str] = SYSTEM_NAMES
     kind = pages[0].kind
     scores: dict[str, dict[str, Score]] = {}
     for system in systems:
-        totals = {metric: [0, 0] for metric in METRICS[kind]}
+        totals: dict[str, list] = {}
         for page_score in per_page[system]:
             for metric, (hits, n) in page_score.counts.items():
-                totals[metric][0] += hits
-                totals[metric][1] += n
-        scores[system] = {metric: Score(hits, n) for metric, (hits, n) in totals.items() if n}
+                total = totals.setdefault(metric, [0, 0])
+                total[0] += hits
+                total[1] += n
+        measured = {metric: Score(hits, n) for metric, (hits, n) in totals.items() if n}
+        for f1, (precision, recall) in F1_OF.items():
+            if f1 in METRICS[kind] and precision in measured and recall in measured:
+                measured[f1] = harmonic_mean(measured[precision], measured[recall])
+        scores[system] = {metric: measured[metric] for metric in METRICS[kind] if metric in measured}
     return CorpusResult(pages[0].corpus, kind, len(pages), scores, seconds, per_page)
 
 
@@ -455,7 +561,7 @@ def check_floors(results: Sequence[EvalResult], floors: dict[str, dict[str, floa
             if score is None:
                 problems.append(f"{corpus} / {metric}: missing from the results (floor {floor})")
             elif score.value + 1e-12 < floor:
-                problems.append(f"{corpus} / {metric}: {score.value:.3f} ({score.hits}/{score.n}) is below its "
+                problems.append(f"{corpus} / {metric}: {score.value:.3f} ({score.support}) is below its "
                                 f"floor {floor}")
     for corpus, scores in sorted(measured.items()):
         for metric in sorted(set(scores) - set(floors.get(corpus, {}))):
@@ -477,7 +583,7 @@ def baseline_document(results: Sequence[EvalResult]) -> dict:
     doc: dict = {"about": BASELINE_ABOUT, "floors": {}, "counts": {}, "reference": {}}
     for r in results:
         doc["floors"][r.corpus] = {m: s.floor3 for m, s in r.scores[NEWSETL].items()}
-        doc["counts"][r.corpus] = {m: f"{s.hits}/{s.n}" for m, s in r.scores[NEWSETL].items()}
+        doc["counts"][r.corpus] = {m: s.support for m, s in r.scores[NEWSETL].items()}
         for system, scores in r.scores.items():
             if system != NEWSETL:
                 doc["reference"].setdefault(system, {})[r.corpus] = {m: round(s.value, 3) for m, s in scores.items()}
@@ -528,7 +634,7 @@ def write_baseline(results: Sequence[EvalResult], path: Path = BASELINE_PATH, al
 
 
 def _cell(score: Score | None) -> str:
-    return "—" if score is None else f"{score.value:.3f} ({score.hits}/{score.n})"
+    return "—" if score is None else f"{score.value:.3f} ({score.support})"
 
 
 def _delta(r: EvalResult, metric: str) -> str:
@@ -630,7 +736,8 @@ def results_json(results: Sequence[EvalResult], details: bool) -> dict:
             "kind": r.kind,
             "pages": r.n_pages,
             "seconds": {s: round(t, 2) for s, t in r.seconds.items()},
-            "scores": {s: {m: {"score": round(sc.value, 4), "hits": sc.hits, "n": sc.n} for m, sc in ms.items()}
+            "scores": {s: {m: {"score": round(sc.value, 4), "hits": round(sc.hits, 4), "n": sc.n}
+                           for m, sc in ms.items()}
                        for s, ms in r.scores.items()},
         }
         if details:

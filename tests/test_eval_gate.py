@@ -107,8 +107,8 @@ def test_score_trafilatura_page():
     result = Extraction(body="kept text and a menu item", title="a title!", authors=("Bo Park", "Ann Lee"),
                         date="2020-01-03")
     score = ev.score_page(page, ev.NEWSETL, result)
-    assert score.counts == {"with_found": (1, 2), "without_kept_out": (0, 1), "title": (1, 1), "authors": (1, 1),
-                            "date": (0, 1)}
+    assert score.counts == {"with_found": (1, 2), "without_kept_out": (0, 1), "snippet_precision": (1, 2),
+                            "title": (1, 1), "authors": (1, 1), "date": (0, 1)}  # precision: 1 found, 1 leaked
     assert {f.field for f in score.failures} == {"with_found", "without_kept_out", "date"}
     date_failure = next(f for f in score.failures if f.field == "date")
     assert "2020-01-03" in date_failure.got and "2020-01-02" in date_failure.expected
@@ -116,7 +116,7 @@ def test_score_trafilatura_page():
 
 def test_unannotated_pages_and_empty_gold_titles_do_not_count_for_metadata():
     score = ev.score_page(_page(with_snippets=("x",)), ev.NEWSETL, Extraction(body="x", title="T"))
-    assert set(score.counts) == {"with_found", "without_kept_out"}
+    assert set(score.counts) == {"with_found", "without_kept_out", "snippet_precision"}
     annotated_without_title = _page(has_metadata=True, title="")
     score = ev.score_page(annotated_without_title, ev.NEWSETL, Extraction(title="Some page title"))
     assert "title" not in score.counts and score.counts["authors"] == (1, 1) and score.counts["date"] == (1, 1)
@@ -184,7 +184,7 @@ def test_write_baseline_never_lowers_a_floor_silently(tmp_path):
     assert json.loads(path.read_text())["floors"] == {"a": {"title": 0.6}}
 
 
-def test_load_corpus_detects_both_layouts_and_reads_plain_or_gzipped_html(tmp_path):
+def test_load_corpus_detects_the_snippet_and_goose3_layouts_and_reads_plain_or_gzipped_html(tmp_path):
     traf = tmp_path / "traf"
     (traf / "html").mkdir(parents=True)
     (traf / "expected").mkdir()
@@ -205,6 +205,86 @@ def test_load_corpus_detects_both_layouts_and_reads_plain_or_gzipped_html(tmp_pa
     (goose / "expected" / "test_a.json").write_text(json.dumps({"url": "u", "expected": {"cleaned_text": "x"}}))
     (page,) = ev.load_corpus(goose)
     assert (page.kind, page.body_start, page.url) == (ev.GOOSE3_KIND, "x", "u")
+
+
+def test_body_overlap_counts_word_4grams_and_weighs_every_page_the_same():
+    gold = "One two three four five six."  # 3 shingles
+    assert ev.body_overlap(gold, gold) == (1.0, 0.0, 0.0)
+    assert ev.body_overlap(gold, gold.upper()) == (0.0, 0.5, 0.5)  # case is kept, as the benchmark keeps it
+    tp, fp, fn = ev.body_overlap(gold, gold + " Related: seven eight")  # 3 shingles more, all extra
+    assert (tp, fp, fn) == (0.5, 0.5, 0.0)
+    long_gold = " ".join(f"w{i}" for i in range(1003))  # 1000 shingles
+    assert ev.body_overlap(long_gold, long_gold + " x y z") == (1000 / 1003, 3 / 1003, 0.0)  # 3 extra of 1003
+    assert ev.body_overlap("", "") == (0.0, 0.0, 0.0)
+    assert ev.shingles("just three words") == {("just", "three", "words"): 1}  # a short text is one short gram
+
+
+@pytest.mark.parametrize(
+    ("overlap", "expected"),
+    [
+        ((1.0, 0.0, 0.0), (1.0, 1.0)),
+        ((0.5, 0.5, 0.0), (0.5, 1.0)),
+        ((0.0, 0.0, 1.0), (None, 0.0)),  # nothing extracted: no precision to average, recall 0
+        ((0.0, 1.0, 0.0), (0.0, None)),  # no gold body: no recall to average
+        ((0.0, 0.0, 0.0), (None, None)),  # both empty: the page is not counted
+    ],
+)
+def test_overlap_precision_recall(overlap, expected):
+    assert ev.overlap_precision_recall(*overlap) == expected
+
+
+def test_f1_scores_are_harmonic_means_and_their_floors_round_down():
+    f1 = ev.harmonic_mean(Score(238, 244), Score(238, 252))  # the snippets: precision found/(found+leaked)
+    assert f1.n == 252 and f1.value == pytest.approx(2 * (238 / 244) * (238 / 252) / (238 / 244 + 238 / 252))
+    assert (f1.floor3, f1.support) == (0.959, "n=252")
+    assert ev.harmonic_mean(Score(0, 3), Score(0, 3)).value == 0.0
+    assert Score(2.9999999, 3).floor3 == 0.999 and Score(1.5, 2).floor3 == 0.75
+
+
+ARTICLE = """<html><head><title>Harbour plan approved | Example News</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Harbour plan approved</h1>
+<p>The city council approved the harbour redevelopment plan on Tuesday after a debate that lasted six hours.</p>
+<p>Supporters said the plan would bring two thousand jobs to the waterfront over the next ten years.</p>
+<p>Opponents argued that the cost had doubled since the first proposal and that residents were not consulted.</p>
+<p>The mayor said construction would begin in the spring and that the first piers would open next autumn.</p>
+</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">Storm closes the bridge again</a></li>
+<li><a href="/b">Local team wins the cup final</a></li></ul></aside>
+<footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>"""
+ARTICLE_BODY = ("The city council approved the harbour redevelopment plan on Tuesday after a debate that lasted six "
+                "hours.\nSupporters said the plan would bring two thousand jobs to the waterfront over the next ten "
+                "years.\nOpponents argued that the cost had doubled since the first proposal and that residents were "
+                "not consulted.\nThe mayor said construction would begin in the spring and that the first piers would "
+                "open next autumn.")
+
+
+def test_article_benchmark_layout_is_read_and_scored_with_its_own_measure(tmp_path):
+    bench = tmp_path / "article-extraction-benchmark"
+    (bench / "html").mkdir(parents=True)
+    (bench / "html" / "good.html.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (bench / "html" / "wrong.html").write_text(ARTICLE, encoding="utf-8")
+    truth = {"good": {"articleBody": ARTICLE_BODY, "url": "https://example.test/harbour"},
+             "wrong": {"articleBody": "A gold body about something else entirely, which no extractor can find here."}}
+    (bench / ev.GROUND_TRUTH_FILE).write_text(json.dumps(truth))
+
+    good, wrong = ev.load_corpus(bench)
+    assert (good.kind, good.name, good.url, good.body) == (ev.ARTICLE_BENCHMARK_KIND, "good",
+                                                          "https://example.test/harbour", ARTICLE_BODY)
+    assert good.html() == wrong.html() == ARTICLE
+
+    result = ev.evaluate_corpus([good, wrong])
+    for system in (ev.NEWSETL, ev.BARE):
+        scores = result.scores[system]
+        assert list(scores) == ["body_precision", "body_recall", "body_f1"]
+        assert scores["body_recall"].n == 2 and scores["body_recall"].value == pytest.approx(0.5)  # 1 and 0
+        assert 0.45 < scores["body_precision"].value <= 0.5  # the good page is (nearly) exact, the wrong one 0
+        p, r = scores["body_precision"].value, scores["body_recall"].value
+        assert scores["body_f1"].value == pytest.approx(2 * p * r / (p + r))
+        failed = {ps.page.name: ps.failures for ps in result.pages[system] if ps.failures}
+        assert list(failed) == ["wrong"] and failed["wrong"][0].field == "body_f1"
+    newsetl_good = result.pages[ev.NEWSETL][0].counts
+    assert newsetl_good == {"body_precision": (1.0, 1), "body_recall": (1.0, 1)}  # no menu, heading or footer
 
 
 def test_newsetl_date_is_the_published_at_day(monkeypatch):
