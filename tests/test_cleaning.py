@@ -758,6 +758,45 @@ def test_caption_text_outside_figures_is_kept():
     assert line in paragraphs(clean_html(html, url=URL))
 
 
+READER_COMMENTS = [
+    "I could not disagree more with the council, the bridge is a waste of public money and nobody asked us.",
+    "Posted by: Harbour Resident, 12 May 2023 | 09:15",
+    "The old crossing has served us for sixty years, why would anyone replace it now when it still works fine?",
+    "Posted by: Tom from Eastside, 12 May 2023 | 11:40",
+]
+
+
+def page_with_comments(section_attributes: str, head: str = "") -> str:
+    """A story without <article> markup whose readers' comments follow its text in the same container, in a
+    section with the given attributes: trafilatura alone keeps them as article text."""
+    comments = "".join(f"<div class='visitor_text'><p>{text}</p><p class='common_date'>{posted}</p></div>"
+                       for text, posted in zip(READER_COMMENTS[::2], READER_COMMENTS[1::2], strict=True))
+    return (f"<html><head><title>Harbour Bridge Approved</title>{head}</head><body><div class='main'>"
+            f"<div class='story'><h1>Harbour Bridge Approved</h1>{''.join(PAGE_PARAGRAPHS)}<div {section_attributes}>"
+            f"<h3>Readers' comments (2)</h3>{comments}</div></div></div></body></html>")
+
+
+@pytest.mark.parametrize("attributes", ["class='visitors_comment_block'", "id='userComments'",
+                                        "class='block comments-area'", "class='commentlist'"])
+def test_readers_comments_are_not_article_text(attributes):
+    body = clean_html(page_with_comments(attributes), url=URL).body_text
+    assert PAGE_TEXTS[0] in body and PAGE_TEXTS[-1] in body
+    assert not any(comment in body for comment in READER_COMMENTS)
+
+
+def test_commentary_and_forum_posts_are_kept():
+    commentary = clean_html(page_with_comments("class='commentary'"), url=URL).body_text
+    assert READER_COMMENTS[0] in commentary  # "commentary" is no comment section
+    forum = '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "x"}</script>'
+    assert READER_COMMENTS[0] in clean_html(page_with_comments("class='comment-list'", head=forum), url=URL).body_text
+
+
+def test_a_comment_named_block_holding_the_article_is_kept():
+    html = (f"<html><head><title>Harbour Bridge Approved</title></head><body><div class='has-comments'>"
+            f"<h1>Harbour Bridge Approved</h1>{''.join(PAGE_PARAGRAPHS)}</div></body></html>")
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
 def test_run_of_title_cased_headlines_is_dropped():
     headlines = [
         "Port Strike Ends After Two Weeks Of Talks",

@@ -1041,6 +1041,33 @@ def _join_drop_caps(tree) -> None:  # tree: the parsed page (lxml), changed in p
         cap.getparent().remove(cap)
 
 
+COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist"})  # a class or id word naming a comment section
+_CLASS_WORD_RE = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # "visitors_comment_block", "userComments"
+_COMMENT_SECTION_TAGS = ("div", "section", "aside", "ol", "ul")
+_ARTICLE_MARKERS = ".//h1|.//article|.//*[@itemprop='articleBody']"
+_FORUM_RE = re.compile(r'"@type"\s*:\s*(?:"|\[[^\]]*")DiscussionForumPosting"')
+
+
+def _names_comments(element) -> bool:
+    words = {w.casefold() for value in (element.get("class"), element.get("id")) if value
+             for w in _CLASS_WORD_RE.findall(value)}
+    return not words.isdisjoint(COMMENT_TOKENS)
+
+
+def _drop_comment_sections(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Remove the readers' comments: blocks whose class or id has the word "comment(s)" ("comment-list",
+    "visitors_comment_block", "userComments"; not "commentary"). trafilatura removes only those whose class
+    *starts* with it, and others end up in the article text. A block holding the headline or the article
+    itself is kept, and so is every block on a forum page (schema.org DiscussionForumPosting), where the
+    comments are the content."""
+    if any(_FORUM_RE.search(script.text or "") for script in tree.iterfind('.//script[@type="application/ld+json"]')):
+        return
+    for element in list(tree.iter(*_COMMENT_SECTION_TAGS)):
+        if element.getparent() is None or not _names_comments(element) or element.xpath(_ARTICLE_MARKERS):
+            continue
+        element.drop_tree()  # its tail, text of the parent, stays
+
+
 def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines)
     """The body lines of a page and how they were found.
 
@@ -1050,11 +1077,13 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     stand on their own ("trafilatura"). Otherwise the default run is taken whole, with any block only
     the precision run found merged in ("trafilatura_fallback"). When even that leaves (almost)
     nothing after the boilerplate filters, readability-lxml gets a try ("readability") and wins if
-    it finds clearly more. Captions and lists of links the page marks as such go in every case.
+    it finds clearly more. Readers' comment sections are cut from the page first, and captions and lists
+    of links the page marks as such go in every case.
     """
     page = load_html(html) if html.strip() else None
     if page is not None:
         _join_drop_caps(page)
+        _drop_comment_sections(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
     lines = _body_lines(doc.body) if doc is not None else []
