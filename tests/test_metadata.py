@@ -121,6 +121,18 @@ def test_blog_with_site_name_h1_uses_the_entry_title():
     assert page_metadata(html, url="https://gregorys.example/blog/x").title == "Reflections on Python 3"
 
 
+def test_page_titled_only_by_its_site_name_takes_its_first_section_heading():
+    head = "<title>Harbour Ferries -</title>" + meta("og:site_name", "Harbour Ferries")
+    body = ("<nav><h2>Plan your journey</h2></nav><h1></h1><div class='content'><h2>Replacement Buses This "
+            "Weekend</h2><p>Buses replace the ferries on Saturday.</p><h2>Tickets</h2></div>")
+    url = "https://ferries.example/advice"
+    assert page_metadata(page(head, body), url=url).title == "Replacement Buses This Weekend"
+    with_headline = page(head, "<h1>Ferry Timetable Changes</h1>" + body)
+    assert page_metadata(with_headline, url=url).title == "Ferry Timetable Changes"
+    no_heading = page(head, "<p>Buses replace the ferries on Saturday.</p>")
+    assert page_metadata(no_heading, url=url).title == "Harbour Ferries"
+
+
 # ================================================================================================
 # Authors
 # ================================================================================================

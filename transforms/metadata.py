@@ -744,6 +744,20 @@ def _h1_texts(page: _Page) -> list[str]:
     return out
 
 
+SECTION_HEADING_WORDS = (2, 20)  # a first <h2> this long can title a page that names only its site
+
+
+def _first_section_heading(page: _Page) -> str | None:
+    """The first <h2> outside navigation, asides and footers that is no site name."""
+    for el in page.tree.iter("h2"):
+        text = _plain_text(el)
+        low, high = SECTION_HEADING_WORDS
+        if (text and low <= len(text.split()) <= high and _container_kind(el) != "excluded"
+                and not page.is_site(text)):
+            return text
+    return None
+
+
 def _headline_texts(page: _Page) -> list[str]:
     """Other visible headline elements: "entry-title" / "post-title" / itemprop=headline (blogs whose <h1>
     is the blog's name)."""
@@ -810,9 +824,12 @@ def _best_title(page: _Page) -> str | None:
     # 4. The most trusted declared title.
     if stripped:
         return stripped[0][1]
-    # 5. The page's only headline; else whatever the page calls itself (often just the site name).
+    # 5. The page's only headline; a page whose every title is its site's name and that has no headline
+    #    element is titled by its first section heading; else whatever the page calls itself.
     if len(all_h1s) == 1 and h1s:
         return h1s[0]
+    if not all_h1s and not visible and (heading := _first_section_heading(page)):
+        return heading
     if candidates:
         return candidates[0][1].strip(" |•·—–~»«‹›/\\:-") or None
     return h1s[0] if h1s else None
