@@ -259,6 +259,9 @@ def test_read_next_block_at_the_end():
         "Credit: Lee Chan for The Harbour Times",
         "(Photo by Lee Chan/AFP)",
         "Courtesy Harbour Authority",
+        "Agencies",
+        "File photo",
+        "(Representational image)",
     ],
 )
 def test_photo_credits_are_dropped(line):
@@ -271,6 +274,8 @@ def test_photo_credits_are_dropped(line):
     [
         "Reuters reported the deal on Monday, citing two people familiar with it.",
         "The photo was taken by a Reuters photographer.",
+        "Federal agencies",  # a heading
+        "Three agencies said the file photo was genuine.",
     ],
 )
 def test_sentences_naming_agencies_are_kept(line):

@@ -143,6 +143,9 @@ LONE_BOILERPLATE = frozenset(
         "ads by google",
     }
 )
+# Lines that are a credit and nothing else, under a photo ("Agencies", the Indian press's wire credit).
+CREDIT_LINES = frozenset({"agencies", "file photo", "file image", "representative image", "representational image",
+                          "representational photo", "image for representation"})
 # Stock-photo and wire agencies named in photo-credit lines.
 PHOTO_AGENCIES = (
     "shutterstock",
@@ -485,6 +488,8 @@ def _is_photo_credit(core: str) -> bool:
     text = core.strip("()[] ")
     if len(_words(text)) > MAX_CREDIT_WORDS:
         return False
+    if text.casefold().strip(" .:|") in CREDIT_LINES:
+        return True
     if COURTESY_RE.match(text):
         return not _ends_sentence(text) or len(_words(text)) <= 3
     if not AGENCY_RE.search(text):
