@@ -796,10 +796,14 @@ def test_commentary_and_forum_posts_are_kept():
     assert READER_COMMENTS[0] in clean_html(page_with_comments("class='comment-list'", head=forum), url=URL).body_text
 
 
-def test_a_comment_named_block_holding_the_article_is_kept():
-    html = (f"<html><head><title>Harbour Bridge Approved</title></head><body><div class='has-comments'>"
-            f"<h1>Harbour Bridge Approved</h1>{''.join(PAGE_PARAGRAPHS)}</div></body></html>")
-    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+@pytest.mark.parametrize("headline", ["<h1>Harbour Bridge Approved</h1>",
+                                      "<h2 itemprop='headline'>Harbour Bridge Approved</h2>"])
+def test_a_comment_named_block_holding_the_article_is_kept(headline):
+    html = (f"<html><head><title>Harbour Bridge Approved</title></head><body><div class='post-with-comments'>"
+            f"{headline}{''.join(PAGE_PARAGRAPHS)}</div></body></html>")
+    article = clean_html(html, url=URL)
+    assert paragraphs(article) == PAGE_TEXTS
+    assert article.extraction_method == "trafilatura"  # not rescued by the second extractor: never removed
 
 
 def test_run_of_title_cased_headlines_is_dropped():

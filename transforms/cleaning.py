@@ -1049,7 +1049,7 @@ def _join_drop_caps(tree) -> None:  # tree: the parsed page (lxml), changed in p
 COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist"})  # a class or id word naming a comment section
 _CLASS_WORD_RE = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # "visitors_comment_block", "userComments"
 _COMMENT_SECTION_TAGS = ("div", "section", "aside", "ol", "ul")
-_ARTICLE_MARKERS = ".//h1|.//article|.//*[@itemprop='articleBody']"
+_ARTICLE_MARKERS = ".//h1|.//article|.//*[@itemprop='articleBody' or @itemprop='headline']"
 _FORUM_RE = re.compile(r'"@type"\s*:\s*(?:"|\[[^\]]*")DiscussionForumPosting"')
 
 
