@@ -20,7 +20,7 @@ Three corpus layouts are read (pages as ``html/NAME.html`` or ``html/NAME.html.g
   layout of the standard article-body benchmark (github.com/scrapinghub/article-extraction-benchmark: point
   ``--corpus`` at a clone of it).
 
-Metrics (each is hits / n, summed over the pages of a corpus):
+Metrics (each is hits / n, summed over the pages of a corpus, unless said otherwise):
 
 - ``with_found``: ``with`` snippets found in the body (white space normalised) / all ``with`` snippets;
 - ``without_kept_out``: ``without`` snippets absent from the body / all ``without`` snippets;
@@ -177,7 +177,7 @@ def _load_article_benchmark(directory: Path) -> list[Page]:
 
 
 def load_corpus(directory: str | Path) -> list[Page]:
-    """Every page of a corpus directory, in name order, whichever of the two layouts it uses."""
+    """Every page of a corpus directory, in name order, whichever of the three layouts it uses."""
     directory = Path(directory)
     kind = corpus_kind(directory)
     if kind == ARTICLE_BENCHMARK_KIND:
