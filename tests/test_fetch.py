@@ -6,13 +6,12 @@ import gzip
 import ipaddress
 import socket
 import ssl
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from flows.fetch import (
     parse_url,
 )
 from newsetl.settings import Settings
+from tests.conftest import local_http_server
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
 
@@ -105,19 +105,9 @@ def serve(tls: ssl.SSLContext | None = None) -> Iterator[Server]:
         def log_message(self, format: str, *args: object) -> None:
             """Keep the test output quiet."""
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True  # a handler still sleeping does not hold up the shutdown
-    if tls is not None:
-        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
-    state.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)  # quick stop
-    thread.start()
-    try:
+    with local_http_server(Handler, tls) as port:
+        state.port = port
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture

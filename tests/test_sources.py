@@ -9,13 +9,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import duckdb
@@ -36,7 +35,7 @@ from flows.inputs import (
 from flows.sources import Fetched, expand_sources, fetch_pages, prepare
 from newsetl.settings import Settings
 from schemas.tables import TABLES
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, local_http_server
 from transforms.incremental import (
     InputSeen,
     KnownInput,
@@ -135,17 +134,9 @@ def serve_site() -> Iterator[Site]:
         def log_message(self, format: str, *args: object) -> None:
             """Keep the test output quiet."""
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    site.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    try:
+    with local_http_server(Handler) as port:
+        site.port = port
         yield site
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 def page(slug: str) -> bytes:
