@@ -15,7 +15,9 @@ Three corpus layouts are read (pages as ``html/NAME.html`` or ``html/NAME.html.g
 
 * *trafilatura-eval*: ``expected/NAME.json`` with ``with`` / ``without`` snippets for the body, and for
   ``has_metadata_annotation`` pages the hand-checked ``title``, ``author`` and ``date``;
-* *goose3*: ``expected/NAME.json`` with ``expected.cleaned_text``, the start of the body;
+* *goose3*: ``expected/NAME.json`` with ``expected.cleaned_text``, the start of the body, and optionally one
+  ``metadata.json`` mapping NAME to a hand-made ``{"title", "author", "date"}`` annotation in the conventions of
+  the trafilatura-eval layout (``tests/fixtures/corpus/goose3/`` has one: a held-out set for the metadata);
 * *article-benchmark*: one ``ground-truth.json`` mapping each NAME to ``{"articleBody": ..., "url": ...}``, the
   layout of the standard article-body benchmark (github.com/scrapinghub/article-extraction-benchmark: point
   ``--corpus`` at a clone of it).
@@ -81,6 +83,7 @@ TRAFILATURA_KIND = "trafilatura-eval"
 GOOSE3_KIND = "goose3"
 ARTICLE_BENCHMARK_KIND = "article-benchmark"
 GROUND_TRUTH_FILE = "ground-truth.json"  # the article-benchmark layout's gold bodies
+METADATA_FILE = "metadata.json"  # goose3 layout: optional hand-made title / author / date per page
 
 # metric key -> what it measures; the order is the report's order
 METRICS: dict[str, dict[str, str]] = {
@@ -95,6 +98,9 @@ METRICS: dict[str, dict[str, str]] = {
     GOOSE3_KIND: {
         "body_start": "body starts with the expected text",
         "body_found": "expected start found anywhere in the body",
+        "title": "title right (pages annotated in metadata.json)",
+        "authors": "author set right (pages annotated in metadata.json)",
+        "date": "date right (pages annotated in metadata.json)",
     },
     ARTICLE_BENCHMARK_KIND: {
         "body_precision": "word 4-gram precision against the gold body (page mean)",
@@ -176,6 +182,14 @@ def _load_article_benchmark(directory: Path) -> list[Page]:
             for name, item in sorted(truth.items())]
 
 
+def _gold_metadata(item: dict | None) -> dict:
+    """The Page fields of one hand-made title / author / date annotation (none when ``item`` is None)."""
+    if item is None:
+        return {}
+    return {"has_metadata": True, "title": (item.get("title") or "").strip(),
+            "authors": split_gold_authors(item.get("author")), "date": (item.get("date") or "").strip()}
+
+
 def load_corpus(directory: str | Path) -> list[Page]:
     """Every page of a corpus directory, in name order, whichever of the three layouts it uses."""
     directory = Path(directory)
@@ -183,6 +197,8 @@ def load_corpus(directory: str | Path) -> list[Page]:
     if kind == ARTICLE_BENCHMARK_KIND:
         return _load_article_benchmark(directory)
     pages = []
+    metadata_path = directory / METADATA_FILE
+    metadata = json.loads(metadata_path.read_text(encoding="utf-8")) if metadata_path.is_file() else {}
     for path in sorted((directory / "expected").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         name = path.stem
@@ -190,19 +206,16 @@ def load_corpus(directory: str | Path) -> list[Page]:
         if kind == GOOSE3_KIND:
             expected = data.get("expected") or {}
             url = data.get("url") or expected.get("final_url")
-            pages.append(Page(**common, url=url, body_start=expected.get("cleaned_text") or None))
+            pages.append(Page(**common, url=url, body_start=expected.get("cleaned_text") or None,
+                              **_gold_metadata(metadata.get(name))))
         else:
-            annotated = bool(data.get("has_metadata_annotation"))
             pages.append(
                 Page(
                     **common,
                     url=data.get("url"),
                     with_snippets=tuple(s for s in data.get("with", []) if s.strip()),
                     without_snippets=tuple(s for s in data.get("without", []) if s.strip()),
-                    has_metadata=annotated,
-                    title=(data.get("title") or "").strip() if annotated else "",
-                    authors=split_gold_authors(data.get("author")) if annotated else (),
-                    date=(data.get("date") or "").strip() if annotated else "",
+                    **_gold_metadata(data if data.get("has_metadata_annotation") else None),
                 )
             )
     return pages
@@ -383,20 +396,6 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
         counts["snippet_precision"] = (len(found), len(found) + len(leaked))  # only behind snippet_f1
         failures += [Failure("with_found", "(missing)", repr(s)) for s in page.with_snippets if s not in found]
         failures += [Failure("without_kept_out", "(in the body)", repr(s)) for s in leaked]
-        if page.has_metadata:
-            if page.title:
-                ok = title_matches(result.title, page.title)
-                counts["title"] = (int(ok), 1)
-                if not ok:
-                    failures.append(Failure("title", _show(result.title), repr(page.title)))
-            ok = authors_match(result.authors, page.authors)
-            counts["authors"] = (int(ok), 1)
-            if not ok:
-                failures.append(Failure("authors", _show("; ".join(result.authors)), _show("; ".join(page.authors))))
-            ok = date_matches(result.date, page.date)
-            counts["date"] = (int(ok), 1)
-            if not ok:
-                failures.append(Failure("date", _show(result.date), _show(page.date)))
     elif page.kind == ARTICLE_BENCHMARK_KIND:
         precision, recall = overlap_precision_recall(*body_overlap(page.body, result.body))
         if precision is not None:
@@ -421,6 +420,20 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
                 failures.append(Failure("body_start", got, "nothing before it"))
             else:
                 failures.append(Failure("body_start", repr(got), repr(want)))
+    if page.has_metadata:
+        if page.title:
+            ok = title_matches(result.title, page.title)
+            counts["title"] = (int(ok), 1)
+            if not ok:
+                failures.append(Failure("title", _show(result.title), repr(page.title)))
+        ok = authors_match(result.authors, page.authors)
+        counts["authors"] = (int(ok), 1)
+        if not ok:
+            failures.append(Failure("authors", _show("; ".join(result.authors)), _show("; ".join(page.authors))))
+        ok = date_matches(result.date, page.date)
+        counts["date"] = (int(ok), 1)
+        if not ok:
+            failures.append(Failure("date", _show(result.date), _show(page.date)))
     if result.error:
         counts = {metric: (0, n) for metric, (_hits, n) in counts.items()}
         failures = [Failure("error", result.error, "no exception")]

@@ -205,6 +205,29 @@ def test_load_corpus_detects_the_snippet_and_goose3_layouts_and_reads_plain_or_g
     (goose / "expected" / "test_a.json").write_text(json.dumps({"url": "u", "expected": {"cleaned_text": "x"}}))
     (page,) = ev.load_corpus(goose)
     assert (page.kind, page.body_start, page.url) == (ev.GOOSE3_KIND, "x", "u")
+    assert not page.has_metadata
+
+
+def test_a_goose3_corpus_takes_its_metadata_annotation_from_metadata_json(tmp_path):
+    goose = tmp_path / "goose"
+    (goose / "html").mkdir(parents=True)
+    (goose / "expected").mkdir()
+    for name in ("test_a", "test_b"):
+        (goose / "html" / f"{name}.html.gz").write_bytes(gzip.compress(b"<p>x</p>"))
+        (goose / "expected" / f"{name}.json").write_text(json.dumps({"url": "u", "expected": {"cleaned_text": "x"}}))
+    annotation = {"test_a": {"title": " A title ", "author": "Ann Lee and Bo Chan", "date": "2012-03-04", "notes": "."}}
+    (goose / ev.METADATA_FILE).write_text(json.dumps(annotation))
+    a, b = ev.load_corpus(goose)
+    assert (a.has_metadata, a.title, a.authors, a.date) == (True, "A title", ("Ann Lee", "Bo Chan"), "2012-03-04")
+    assert not b.has_metadata  # a page the file does not name is scored on its body only
+
+    right = Extraction(body="x", title="A Title", authors=("Bo Chan", "Ann Lee"), date="2012-03-04")
+    assert ev.score_page(a, ev.NEWSETL, right).counts == {
+        "body_start": (1, 1), "body_found": (1, 1), "title": (1, 1), "authors": (1, 1), "date": (1, 1)}
+    wrong = ev.score_page(a, ev.NEWSETL, dataclasses.replace(right, authors=("Ann Lee",), date=None))
+    assert (wrong.counts["authors"], wrong.counts["date"]) == ((0, 1), (0, 1))
+    assert [f.field for f in wrong.failures] == ["authors", "date"]
+    assert set(ev.score_page(b, ev.NEWSETL, right).counts) == {"body_start", "body_found"}
 
 
 def test_body_overlap_counts_word_4grams_and_weighs_every_page_the_same():
