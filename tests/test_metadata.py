@@ -108,6 +108,20 @@ def test_declared_title_with_series_suffix_yields_the_h1():
     assert page_metadata(html).title == "Chapter 1: Prologue - Murdered"
 
 
+def test_the_pages_one_h1_beats_declared_titles_that_differ_from_it():
+    # the declared titles are a social variant and a longer search title; the page prints the <h1>
+    head = (meta("og:title", "Hill: Meyer, Saban grandstanding about agents")
+            + "<title>Florida, Alabama grandstanding? Urban Meyer, Nick Saban take stands - ESPN</title>")
+    html = page(head, '<div class="headline"><h1>Florida, Alabama grandstanding?</h1></div><p>Text.</p>')
+    assert page_metadata(html).title == "Florida, Alabama grandstanding?"
+    # a short lone <h1> is a section or blog name: the declared title stays
+    assert page_metadata(page(head, "<h1>College Football</h1><p>Text.</p>")).title == (
+        "Hill: Meyer, Saban grandstanding about agents")
+    # two <h1>s: which one is the headline is not clear, so the declared title stays
+    two = page(head, "<h1>Florida, Alabama grandstanding?</h1><h1>More from the columnists</h1>")
+    assert page_metadata(two).title == "Hill: Meyer, Saban grandstanding about agents"
+
+
 def test_title_entities_and_white_space_are_cleaned():
     html = page(ld={"@type": "NewsArticle", "headline": "Arnault&#8217;s  LVMH \n gives &amp; takes"})
     assert page_metadata(html).title == "Arnault’s LVMH gives & takes"
@@ -279,6 +293,18 @@ def test_by_lines_away_from_the_headline_are_not_bylines():
     assert page_metadata(html).authors == ()
 
 
+def test_the_byline_of_a_teaser_under_a_heading_linking_elsewhere_is_not_the_pages():
+    url = "https://radio.example/shows/tech/friday-april-19"
+    teaser = ('<div class="row"><h3><a href="/topics/tech/smart-guns">Are smart guns ready?</a></h3>'
+              '<div class="byline">by <a href="/people/david-gura">David Gura</a></div><p>Technology exists.</p></div>')
+    html = page(body=f"<h1>Tech for Friday, April 19</h1><p>Listen to the show.</p>{teaser}")
+    assert page_metadata(html, url=url).authors == ()
+    # a post's own heading that links to the post itself (a permalink) keeps its byline
+    post = ('<div class="post"><h2 class="entry-title"><a href="/shows/tech/friday-april-19/">Tech for Friday</a></h2>'
+            '<div class="byline">by <a href="/people/jane-doe">Jane Doe</a></div><p>Listen to the show.</p></div>')
+    assert page_metadata(page(body=post), url=url).authors == ("Jane Doe",)
+
+
 def test_author_links_in_one_line_name_all_its_authors():
     html = page(body='<div><p>By <a href="/author/jane-doe">Jane Doe</a> and '
                      '<a href="/author/jo">John Roe</a></p></div>')
@@ -362,6 +388,18 @@ def test_url_date_when_the_page_declares_none():
     result = page_metadata(page(body="<p>No dates here.</p>"), url="https://news.example.com/2019/05/07/ports-reopen/")
     assert result.published_at == datetime(2019, 5, 7, tzinfo=UTC)
     assert result.published_at_source == "url"
+    sectioned = page_metadata(page(body="<p>No dates.</p>"), url="http://www.cnn.com/2010/POLITICS/08/13/x/index.html")
+    assert (sectioned.published_at, sectioned.published_at_source) == (datetime(2010, 8, 13, tzinfo=UTC), "url")
+
+
+def test_a_single_wordpress_post_is_an_article_so_the_date_under_its_headline_counts():
+    post = ('<div class="post" id="post-{n}"><h1>Only One Lyrics</h1>'
+            '<div class="date">January 29th, 2013 in <a href="/category/pop">Pop</a></div><p>Lyrics.</p></div>')
+    single = page("<title>Only One Lyrics</title>", post.format(n=524))
+    assert (page_metadata(single).published_date, page_metadata(single).published_at_source) == (
+        date(2013, 1, 29), "header:date")
+    listing = page("<title>Only One Lyrics</title>", post.format(n=524) + post.format(n=523))
+    assert page_metadata(listing).published_date is None  # a listing of posts: whose date is it?
 
 
 def test_header_published_label_wins_and_updated_is_never_taken():

@@ -249,6 +249,10 @@ SENTENCE_END_RE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s*$")  # "... said so.
 DATE_IN_URL_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_.-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
 )
+POST_ID_RE = re.compile(r"post-\d+$")
+DATE_IN_URL_SECTION_RE = re.compile(  # a section between the year and the day: /2010/POLITICS/08/13/
+    r"/(?P<y>(?:19|20)\d{2})/[a-z][a-z-]*/(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])/", re.IGNORECASE
+)
 DATE_IN_URL_NAMED_RE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})/(?P<m>" + MONTHS + r")/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$)", re.IGNORECASE
 )
@@ -744,6 +748,7 @@ def _h1_texts(page: _Page) -> list[str]:
     return out
 
 
+MIN_LONE_H1_WORDS = 3  # a shorter lone <h1> is more likely a section or blog name than the headline
 SECTION_HEADING_WORDS = (2, 20)  # a first <h2> this long can title a page that names only its site
 
 
@@ -821,10 +826,14 @@ def _best_title(page: _Page) -> str | None:
         for _, text in candidates:
             if _affix_of(h1, text):
                 return h1
-    # 4. The most trusted declared title.
+    # 4. The page's one <h1>, which no declared title matched: the headline readers see, where the declared
+    #    titles are a social or search variant ("Hill: Meyer, Saban grandstanding about agents").
+    if len(all_h1s) == 1 and h1s and len(_words_key(h1s[0]).split()) >= MIN_LONE_H1_WORDS:
+        return h1s[0]
+    # 5. The most trusted declared title.
     if stripped:
         return stripped[0][1]
-    # 5. The page's only headline; a page whose every title is its site's name and that has no headline
+    # 6. The page's only headline; a page whose every title is its site's name and that has no headline
     #    element is titled by its first section heading; else whatever the page calls itself.
     if len(all_h1s) == 1 and h1s:
         return h1s[0]
@@ -886,7 +895,8 @@ def _headline_element(page: _Page, title: str | None):
 
 def _article_header(page: _Page, title: str | None) -> _Header | None:
     """The lines just above and below the headline, split where the page starts a new line (so "By Jane Doe<br>
-    Example News" is two lines). Lines in comments, teasers, navigation and captions are left out."""
+    Example News" is two lines). Lines in comments, teasers (marked as such, or under a heading that links to
+    another page), navigation and captions are left out."""
     anchor = _headline_element(page, title)
     body = page.tree.find("body")
     if anchor is None or body is None:
@@ -897,21 +907,23 @@ def _article_header(page: _Page, title: str | None) -> _Header | None:
     parts: list[str] = []
     owner = None
     seen_anchor = False
-    words_after = 0
+    lines_after = words_after = 0
 
     def flush() -> bool:
         """End the current line; True once the header is complete."""
-        nonlocal parts, owner, words_after
+        nonlocal parts, owner, lines_after, words_after
         text = _clean("".join(parts))
         if text and owner is not None:
             if not seen_anchor:
                 before.append((text, owner))
                 del before[:-HEADER_LINES_BEFORE]
             elif _container_kind(owner) != "excluded":
-                after.append((text, owner))
+                lines_after += 1  # a teaser's line is left out, but the header ends as far down either way
                 words_after += len(text.split())
+                if not _under_teaser_heading(owner, page):
+                    after.append((text, owner))
         parts, owner = [], None
-        return len(after) >= HEADER_LINES_AFTER or words_after >= HEADER_WORDS_AFTER
+        return lines_after >= HEADER_LINES_AFTER or words_after >= HEADER_WORDS_AFTER
 
     def add(text: str | None, el) -> None:
         nonlocal owner
@@ -1373,6 +1385,44 @@ _BYLINE_XPATH = (
 )
 
 
+MAX_TEASER_DEPTH = 4  # ancestors searched for the heading a byline sits under
+
+
+def _path_key(url: str) -> str:
+    return _url_key(url).partition("/")[2]
+
+
+def _under_teaser_heading(el, page: _Page) -> bool:
+    """Is ``el`` the byline of a teaser: the nearest heading above it, within a few ancestors, is a link to
+    another page ("<h3><a href='/other-story'>Other story</a></h3><div class='byline'>by ...")? The article's own
+    headline is an <h1>, or links to the page itself."""
+    here = [u for u in (page.url, page.given_url) if u]
+    if not here:
+        return False
+    node = el
+    for _ in range(MAX_TEASER_DEPTH):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return False
+        heading = None
+        for sub in node.iter():
+            if sub is el:
+                break
+            if sub.tag in ("h1", "h2", "h3", "h4"):
+                heading = sub
+        if heading is None:
+            continue
+        links = heading.xpath(".//a[@href]")
+        if heading.tag == "h1" or not links or _key(_text(links[0])) != _key(_text(heading)):
+            return False
+        href = links[0].get("href", "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            return False
+        target = urljoin(here[0], href)
+        return not any(_url_key(target) == _url_key(u) or _path_key(target) == _path_key(u) for u in here)
+    return False
+
+
 def _byline_elements(page: _Page) -> list[tuple[int, object]]:
     """(tier, element) for byline-like elements: tier 0 in the article's header area, tier 1 in author boxes."""
     try:
@@ -1387,7 +1437,7 @@ def _byline_elements(page: _Page) -> list[tuple[int, object]]:
         if any(_NON_BYLINE_TOKEN_RE.search(t) for t in own) and not any("byline" in t.lower() for t in own):
             continue
         kind = _container_kind(el)
-        if kind == "excluded":
+        if kind == "excluded" or _under_teaser_heading(el, page):
             continue
         out.append((1 if kind == "box" else 0, el))
     out.sort(key=lambda pair: pair[0])  # stable: document order within a tier
@@ -1729,7 +1779,7 @@ def _url_date(url: str | None) -> datetime | None:
     if not url:
         return None
     path = re.sub(r"^https?://[^/]+", "", url)
-    m = DATE_IN_URL_RE.search(path)
+    m = DATE_IN_URL_RE.search(path) or DATE_IN_URL_SECTION_RE.search(path)
     if m:
         try:
             return datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=UTC)
@@ -1770,6 +1820,10 @@ def _looks_like_article(page: _Page) -> bool:
     if any(key.startswith("article:") for key in page.metas):
         return True
     try:
+        # one WordPress-style post container (id="post-524") is a single post; a listing has one per post
+        post_ids = [i for i in page.tree.xpath("//*[starts-with(@id, 'post-')]/@id") if POST_ID_RE.match(i)]
+        if len(post_ids) == 1:
+            return True
         return bool(
             page.tree.xpath(
                 "(//article | //time | //*[@itemprop='articleBody' or @itemprop='datePublished']"
