@@ -16,8 +16,9 @@ Three corpus layouts are read (pages as ``html/NAME.html`` or ``html/NAME.html.g
 * *trafilatura-eval*: ``expected/NAME.json`` with ``with`` / ``without`` snippets for the body, and for
   ``has_metadata_annotation`` pages the hand-checked ``title``, ``author`` and ``date``;
 * *goose3*: ``expected/NAME.json`` with ``expected.cleaned_text``, the start of the body, and optionally one
-  ``metadata.json`` mapping NAME to a hand-made ``{"title", "author", "date"}`` annotation in the conventions of
-  the trafilatura-eval layout (``tests/fixtures/corpus/goose3/`` has one: a held-out set for the metadata);
+  ``annotations.json`` mapping NAME to a hand-made ``{"title", "author", "date", "body"}`` annotation: the
+  metadata in the conventions of the trafilatura-eval layout, the whole article body in the article-benchmark's
+  (``tests/fixtures/corpus/goose3/`` has one: a set the rules were not written on);
 * *article-benchmark*: one ``ground-truth.json`` mapping each NAME to ``{"articleBody": ..., "url": ...}``, the
   layout of the standard article-body benchmark (github.com/scrapinghub/article-extraction-benchmark: point
   ``--corpus`` at a clone of it).
@@ -35,7 +36,8 @@ Metrics (each is hits / n, summed over the pages of a corpus, unless said otherw
 - ``body_start``: goose3 pages whose body begins with ``cleaned_text`` (white space normalised);
 - ``body_found``: goose3 pages whose body contains ``cleaned_text`` anywhere (diagnostic: found but not at the
   start means extra text before the article);
-- ``body_precision`` / ``body_recall`` / ``body_f1``: article-benchmark pages, the benchmark's own measure. Each
+- ``body_precision`` / ``body_recall`` / ``body_f1``: pages with a whole gold body (article-benchmark pages, goose3
+  pages annotated with one), the article benchmark's own measure. Each
   text is cut into word 4-grams (words are runs of word characters, case kept); a page's true positives, false
   positives and false negatives are the multiset overlap, normalised by their sum so that every page weighs the
   same; precision and recall are the means over the pages (a page whose prediction is empty has no precision) and
@@ -83,7 +85,7 @@ TRAFILATURA_KIND = "trafilatura-eval"
 GOOSE3_KIND = "goose3"
 ARTICLE_BENCHMARK_KIND = "article-benchmark"
 GROUND_TRUTH_FILE = "ground-truth.json"  # the article-benchmark layout's gold bodies
-METADATA_FILE = "metadata.json"  # goose3 layout: optional hand-made title / author / date per page
+ANNOTATION_FILE = "annotations.json"  # goose3 layout: optional hand-made title / author / date / body per page
 
 # metric key -> what it measures; the order is the report's order
 METRICS: dict[str, dict[str, str]] = {
@@ -98,9 +100,12 @@ METRICS: dict[str, dict[str, str]] = {
     GOOSE3_KIND: {
         "body_start": "body starts with the expected text",
         "body_found": "expected start found anywhere in the body",
-        "title": "title right (pages annotated in metadata.json)",
-        "authors": "author set right (pages annotated in metadata.json)",
-        "date": "date right (pages annotated in metadata.json)",
+        "body_precision": "word 4-gram precision against the annotated body (page mean)",
+        "body_recall": "word 4-gram recall against the annotated body (page mean)",
+        "body_f1": "harmonic mean of body_precision and body_recall",
+        "title": "title right (annotated pages)",
+        "authors": "author set right (annotated pages)",
+        "date": "date right (annotated pages)",
     },
     ARTICLE_BENCHMARK_KIND: {
         "body_precision": "word 4-gram precision against the gold body (page mean)",
@@ -110,7 +115,7 @@ METRICS: dict[str, dict[str, str]] = {
 }
 # derived metric -> the (precision, recall) metrics it is the harmonic mean of
 F1_OF = {"body_f1": ("body_precision", "body_recall"), "snippet_f1": ("snippet_precision", "with_found")}
-BODY_F1_SHOWN_BELOW = 0.9  # --details lists article-benchmark pages whose own F1 is under this
+BODY_F1_SHOWN_BELOW = 0.9  # --details lists the pages with a gold body whose own F1 is under this
 
 GOLD_AUTHOR_SEPARATOR_RE = re.compile(r"\s*[,;]\s+|\s+and\s+", re.IGNORECASE)
 SNIPPET_WIDTH = 70  # characters of text shown around a failure
@@ -190,6 +195,14 @@ def _gold_metadata(item: dict | None) -> dict:
             "authors": split_gold_authors(item.get("author")), "date": (item.get("date") or "").strip()}
 
 
+def _gold_annotation(item: dict | None) -> dict:
+    """The Page fields of one annotations.json entry: its metadata, and its body when it has one."""
+    fields = _gold_metadata(item)
+    if item is not None and isinstance(item.get("body"), str):
+        fields["body"] = item["body"]
+    return fields
+
+
 def load_corpus(directory: str | Path) -> list[Page]:
     """Every page of a corpus directory, in name order, whichever of the three layouts it uses."""
     directory = Path(directory)
@@ -197,8 +210,8 @@ def load_corpus(directory: str | Path) -> list[Page]:
     if kind == ARTICLE_BENCHMARK_KIND:
         return _load_article_benchmark(directory)
     pages = []
-    metadata_path = directory / METADATA_FILE
-    metadata = json.loads(metadata_path.read_text(encoding="utf-8")) if metadata_path.is_file() else {}
+    annotation_path = directory / ANNOTATION_FILE
+    annotations = json.loads(annotation_path.read_text(encoding="utf-8")) if annotation_path.is_file() else {}
     for path in sorted((directory / "expected").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         name = path.stem
@@ -207,7 +220,7 @@ def load_corpus(directory: str | Path) -> list[Page]:
             expected = data.get("expected") or {}
             url = data.get("url") or expected.get("final_url")
             pages.append(Page(**common, url=url, body_start=expected.get("cleaned_text") or None,
-                              **_gold_metadata(metadata.get(name))))
+                              **_gold_annotation(annotations.get(name))))
         else:
             pages.append(
                 Page(
@@ -396,16 +409,6 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
         counts["snippet_precision"] = (len(found), len(found) + len(leaked))  # only behind snippet_f1
         failures += [Failure("with_found", "(missing)", repr(s)) for s in page.with_snippets if s not in found]
         failures += [Failure("without_kept_out", "(in the body)", repr(s)) for s in leaked]
-    elif page.kind == ARTICLE_BENCHMARK_KIND:
-        precision, recall = overlap_precision_recall(*body_overlap(page.body, result.body))
-        if precision is not None:
-            counts["body_precision"] = (precision, 1)
-        if recall is not None:
-            counts["body_recall"] = (recall, 1)
-        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
-        if recall is not None and f1 < BODY_F1_SHOWN_BELOW:
-            failures.append(Failure("body_f1", f"{f1:.3f} (precision {_ratio(precision)}, recall {recall:.3f})",
-                                    f"at least {BODY_F1_SHOWN_BELOW}"))
     elif page.body_start:
         ok_start = starts_with(result.body, page.body_start)
         ok_found = snippet_found(page.body_start, result.body)
@@ -420,6 +423,16 @@ def score_page(page: Page, system: str, result: Extraction) -> PageScore:
                 failures.append(Failure("body_start", got, "nothing before it"))
             else:
                 failures.append(Failure("body_start", repr(got), repr(want)))
+    if page.body is not None:  # article-benchmark pages; goose3 pages with an annotated body
+        precision, recall = overlap_precision_recall(*body_overlap(page.body, result.body))
+        if precision is not None:
+            counts["body_precision"] = (precision, 1)
+        if recall is not None:
+            counts["body_recall"] = (recall, 1)
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+        if recall is not None and f1 < BODY_F1_SHOWN_BELOW:
+            failures.append(Failure("body_f1", f"{f1:.3f} (precision {_ratio(precision)}, recall {recall:.3f})",
+                                    f"at least {BODY_F1_SHOWN_BELOW}"))
     if page.has_metadata:
         if page.title:
             ok = title_matches(result.title, page.title)

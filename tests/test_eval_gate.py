@@ -208,25 +208,30 @@ def test_load_corpus_detects_the_snippet_and_goose3_layouts_and_reads_plain_or_g
     assert not page.has_metadata
 
 
-def test_a_goose3_corpus_takes_its_metadata_annotation_from_metadata_json(tmp_path):
+def test_a_goose3_corpus_takes_its_hand_annotation_from_annotations_json(tmp_path):
     goose = tmp_path / "goose"
     (goose / "html").mkdir(parents=True)
     (goose / "expected").mkdir()
     for name in ("test_a", "test_b"):
         (goose / "html" / f"{name}.html.gz").write_bytes(gzip.compress(b"<p>x</p>"))
         (goose / "expected" / f"{name}.json").write_text(json.dumps({"url": "u", "expected": {"cleaned_text": "x"}}))
-    annotation = {"test_a": {"title": " A title ", "author": "Ann Lee and Bo Chan", "date": "2012-03-04", "notes": "."}}
-    (goose / ev.METADATA_FILE).write_text(json.dumps(annotation))
+    annotation = {"test_a": {"title": " A title ", "author": "Ann Lee and Bo Chan", "date": "2012-03-04",
+                             "body": "One two three four five.", "notes": "."}}
+    (goose / ev.ANNOTATION_FILE).write_text(json.dumps(annotation))
     a, b = ev.load_corpus(goose)
     assert (a.has_metadata, a.title, a.authors, a.date) == (True, "A title", ("Ann Lee", "Bo Chan"), "2012-03-04")
     assert not b.has_metadata  # a page the file does not name is scored on its body only
 
     right = Extraction(body="x", title="A Title", authors=("Bo Chan", "Ann Lee"), date="2012-03-04")
-    assert ev.score_page(a, ev.NEWSETL, right).counts == {
-        "body_start": (1, 1), "body_found": (1, 1), "title": (1, 1), "authors": (1, 1), "date": (1, 1)}
+    assert (a.body, b.body) == ("One two three four five.", None)
+
+    right = dataclasses.replace(right, body="x One two three four five.")  # 1 extra 4-gram of 3
+    counts = ev.score_page(a, ev.NEWSETL, right).counts
+    assert counts == {"body_start": (1, 1), "body_found": (1, 1), "body_precision": (2 / 3, 1), "body_recall": (1.0, 1),
+                      "title": (1, 1), "authors": (1, 1), "date": (1, 1)}
     wrong = ev.score_page(a, ev.NEWSETL, dataclasses.replace(right, authors=("Ann Lee",), date=None))
     assert (wrong.counts["authors"], wrong.counts["date"]) == ((0, 1), (0, 1))
-    assert [f.field for f in wrong.failures] == ["authors", "date"]
+    assert [f.field for f in wrong.failures] == ["body_f1", "authors", "date"]  # the body's F1 is 0.8
     assert set(ev.score_page(b, ev.NEWSETL, right).counts) == {"body_start", "body_found"}
 
 
