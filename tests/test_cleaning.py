@@ -679,6 +679,7 @@ def test_sentences_with_dates_are_kept():
         "This post contains affiliate links.",
         "We want to hear what you think about this article. Submit a letter to the editor.",
         "Submit your letter to the editor via this form.",
+        '"Questions? Comments? Email us at',
     ],
 )
 def test_disclosures_and_feedback_promos_are_dropped(line):
@@ -779,6 +780,19 @@ def page_with_comments(section_attributes: str, head: str = "") -> str:
     return (f"<html><head><title>Harbour Bridge Approved</title>{head}</head><body><div class='main'>"
             f"<div class='story'><h1>Harbour Bridge Approved</h1>{''.join(PAGE_PARAGRAPHS)}<div {section_attributes}>"
             f"<h3>Readers' comments (2)</h3>{comments}</div></div></div></body></html>")
+
+
+def test_a_job_title_above_the_text_is_dropped_but_not_one_within_it():
+    def story(*lines: str) -> str:
+        return (f"<html><head><title>Harbour Bridge Approved</title></head><body><article><h1>Harbour Bridge Approved"
+                f"</h1>{''.join(f'<p>{line}</p>' for line in lines)}</article></body></html>")
+
+    under_byline = story("By: <a href='/id/1'>Jane Doe</a><br>Gazette Executive News Editor", *PAGE_TEXTS)
+    above_text = story("Gazette Executive News Editor", *PAGE_TEXTS)
+    for html in (under_byline, above_text):
+        assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+    within = story(*PAGE_TEXTS[:2], "Senior Editor", *PAGE_TEXTS[2:])
+    assert "Senior Editor" in paragraphs(clean_html(within, url=URL))
 
 
 @pytest.mark.parametrize("attributes", ["class='visitors_comment_block'", "id='userComments'",

@@ -35,7 +35,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from transforms.metadata import page_metadata
+from transforms.metadata import ROLE_WORDS, page_metadata
 
 __all__ = ["CleanArticle", "clean_html", "clean_input", "clean_plaintext", "detect_language"]
 
@@ -55,6 +55,7 @@ MAX_SPONSOR_WORDS = 15  # "brought to you by X" alone marks a footer only on a s
 MAX_BYLINE_WORDS = 20
 MAX_BANNER_WORDS = 60  # a cookie banner or newsletter promo is at most this long
 MAX_META_WORDS = 20  # a metadata line ("Tags: ...", a date) is at most this long
+MAX_JOB_TITLE_WORDS = 6  # a job title under a byline ("CNBC Executive News Editor") is at most this long
 MIN_LANGUAGE_LETTERS = 20  # below this, language detection is a guess: return None
 MIN_DETECT_CHARS = 200  # a body this long is detected for its language rather than trusting <html lang>
 MIN_PRECISION_CHARS = 200  # a precision extraction shorter than this is not trusted
@@ -304,7 +305,7 @@ SOCIAL_CUE_WORDS = frozenset(
 FEEDBACK_RE = re.compile(
     r"\b(?:submit|send|write)\s+(?:us\s+)?(?:a|your)\s+letter\s+to\s+the\s+editor\b"
     r"|\bwe\s+(?:want|would\s+love|['’]d\s+love)\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b"
-    r"|^(?:questions|comments|feedback)\?.{0,40}\b(?:e-?mail|contact|write\s+to)\s+us\b"
+    r"|^[\"“'‘]?(?:questions|comments|feedback)\?.{0,40}\b(?:e-?mail|contact|write\s+to)\s+us\b"
     r"|\b(?:got|have)\s+a\s+(?:news\s+|story\s+)?tip\?",
     re.IGNORECASE,
 )
@@ -680,14 +681,28 @@ class _Filtered:
     footer_lines: list[str] = field(default_factory=list)
 
 
+def _is_job_title(line: str) -> bool:
+    """A line that is only a job title ("CNBC Executive News Editor", "Staff Writer"): a few words ending in a
+    role, no sentence."""
+    words = _words(line)
+    return 0 < len(words) <= MAX_JOB_TITLE_WORDS and words[-1].casefold() in ROLE_WORDS and not _ends_sentence(line)
+
+
 def _filter_lines(lines: Iterable[str]) -> _Filtered:
-    """Drop boilerplate lines, bylines and "Read Next" blocks (rules 3 and 4)."""
+    """Drop boilerplate lines, bylines, job titles above the text or under a byline, and "Read Next" blocks
+    (rules 3 and 4)."""
     out = _Filtered()
     in_related_block = False
+    after_byline = seen_text = False
     for line in lines:
+        if (after_byline or not seen_text) and _is_job_title(line):
+            after_byline = False
+            continue
+        seen_text = seen_text or _is_real_paragraph(line)
         # A byline wins over the credit rule ("By Ana Ruiz, Reuters"), except inside a list of
         # other articles, where it belongs to one of them.
         names = None if in_related_block else _parse_byline(line)
+        after_byline = bool(names)
         if names:
             out.authors.extend(n for n in names if n not in out.authors)
             continue
