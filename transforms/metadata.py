@@ -1399,28 +1399,23 @@ def _under_teaser_heading(el, page: _Page) -> bool:
     here = [u for u in (page.url, page.given_url) if u]
     if not here:
         return False
-    node = el
-    for _ in range(MAX_TEASER_DEPTH):
+    near = set()  # el's close ancestors: the heading must sit inside one of them
+    node = el.getparent()
+    while node is not None and node.tag not in ("body", "html") and len(near) < MAX_TEASER_DEPTH:
+        near.add(node)
         node = node.getparent()
-        if node is None or node.tag in ("body", "html"):
-            return False
-        heading = None
-        for sub in node.iter():
-            if sub is el:
-                break
-            if sub.tag in ("h1", "h2", "h3", "h4"):
-                heading = sub
-        if heading is None:
-            continue
-        links = heading.xpath(".//a[@href]")
-        if heading.tag == "h1" or not links or _key(_text(links[0])) != _key(_text(heading)):
-            return False
-        href = links[0].get("href", "").strip()
-        if not href or href.startswith(("#", "javascript:")):
-            return False
-        target = urljoin(here[0], href)
-        return not any(_url_key(target) == _url_key(u) or _path_key(target) == _path_key(u) for u in here)
-    return False
+    found = el.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]")
+    if not found or not any(a in near for a in found[0].iterancestors()):
+        return False
+    heading = found[0]
+    links = heading.xpath(".//a[@href]")
+    if heading.tag == "h1" or not links or _key(_text(links[0])) != _key(_text(heading)):
+        return False
+    href = links[0].get("href", "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    target = urljoin(here[0], href)
+    return not any(_url_key(target) == _url_key(u) or _path_key(target) == _path_key(u) for u in here)
 
 
 def _byline_elements(page: _Page) -> list[tuple[int, object]]:
