@@ -395,9 +395,8 @@ def test_url_date_when_the_page_declares_none():
 def test_a_single_wordpress_post_is_an_article_so_the_date_under_its_headline_counts():
     post = ('<div class="post" id="post-{n}"><h1>Only One Lyrics</h1>'
             '<div class="date">January 29th, 2013 in <a href="/category/pop">Pop</a></div><p>Lyrics.</p></div>')
-    single = page("<title>Only One Lyrics</title>", post.format(n=524))
-    assert (page_metadata(single).published_date, page_metadata(single).published_at_source) == (
-        date(2013, 1, 29), "header:date")
+    single = page_metadata(page("<title>Only One Lyrics</title>", post.format(n=524)))
+    assert (single.published_date, single.published_at_source) == (date(2013, 1, 29), "header:date")
     listing = page("<title>Only One Lyrics</title>", post.format(n=524) + post.format(n=523))
     assert page_metadata(listing).published_date is None  # a listing of posts: whose date is it?
 
