@@ -904,6 +904,42 @@ def test_whole_link_lines_are_dropped_in_runs_or_when_no_sentence():
     assert kept == [PARA_1, PARA_2, "Read the report.", PARA_3, "Harbour Plans"]
 
 
+TEASERS = (
+    ("/strike", "Port Strike Ends", "Dockers return to work after a week of talks with the port authority."),
+    ("/fares", "Tram Fares", "The city will raise tram fares by ten cents in January."),
+    ("/bridge", "Bridge Vote", "Councillors approve the harbour bridge by 31 votes to 12."),
+)
+BLURBS = [f"- {blurb}" for _, _, blurb in TEASERS]
+
+
+def teaser_hints(teasers=TEASERS, last_blurb_tag="li"):
+    """The page hints of an article followed by a list of teasers (linked headline, then blurb)."""
+    tags = ["li"] * (len(teasers) - 1) + [last_blurb_tag]
+    items = [
+        f"<ul><li><a href='{href}'>{title}</a></li></ul><div><{tag}>{blurb}</{tag}></div>"
+        for (href, title, blurb), tag in zip(teasers, tags)
+    ]
+    page = f"<html><body><article>{''.join(PAGE_PARAGRAPHS)}</article><div>{''.join(items)}</div></body></html>"
+    return cleaning._page_hints(cleaning.load_html(page))
+
+
+def test_teaser_blurbs_below_the_text_are_dropped():
+    lines = [cleaning._Line(t) for t in (PARA_1, PARA_2, "Questions? Comments? Email us at news@example.com", *BLURBS)]
+    kept = [line.text for line in cleaning._drop_by_page_hints(lines, teaser_hints())]
+    assert kept == [PARA_1, PARA_2, "Questions? Comments? Email us at news@example.com"]  # the filters drop the promo
+
+
+def test_teaser_blurbs_inside_the_text_stay():
+    lines = [cleaning._Line(t) for t in (PARA_1, *BLURBS, PARA_2)]  # a roundup: the summaries are the article
+    assert [line.text for line in cleaning._drop_by_page_hints(lines, teaser_hints())] == [PARA_1, *BLURBS, PARA_2]
+
+
+def test_a_list_of_teasers_needs_three_alike():
+    assert len(teaser_hints().blurb_texts) == 3
+    assert not teaser_hints(TEASERS[:2]).blurb_texts
+    assert not teaser_hints(last_blurb_tag="p").blurb_texts  # the third pair is built differently
+
+
 # --------------------------------------------------------------------------------------------
 # HTML: the second extractor
 # --------------------------------------------------------------------------------------------

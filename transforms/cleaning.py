@@ -901,10 +901,11 @@ def _norm(text: str) -> str:
 @dataclass(frozen=True)
 class _PageHints:
     """What the HTML page says about texts trafilatura may have kept: which are whole links, which are
-    figure captions or photo credits."""
+    figure captions or photo credits, which are the blurbs of teasers for other stories."""
 
     link_texts: frozenset[str] = frozenset()
     caption_texts: tuple[str, ...] = ()
+    blurb_texts: frozenset[str] = frozenset()
 
 
 def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
@@ -916,7 +917,75 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
         text = _norm(el.text_content())
         if text and len(text.split()) <= MAX_CAPTION_WORDS and len(el.findall(".//p")) <= 1:
             captions.append(text)
-    return _PageHints(links, tuple(captions))
+    return _PageHints(links, tuple(captions), _teaser_blurbs(tree))
+
+
+MAX_BLURB_WORDS = 40  # a teaser's blurb under its linked headline is at most this long
+MIN_TEASERS = 3  # this many linked headlines with a blurb each, in a row, are a list of other stories
+_LEAF_BLOCK_TAGS = ("p", "li", "dd", "dt", "div", "h2", "h3", "h4", "h5", "h6", "td")
+_NESTED_BLOCK_TAGS = frozenset(_LEAF_BLOCK_TAGS) | frozenset(
+    "h1 blockquote section article ul ol dl table tr header footer aside figure figcaption".split()
+)
+_SCRIPT_TAGS = frozenset(("script", "style", "noscript", "template"))
+MIN_LINK_SHARE = 0.9  # a block whose text is this much link text is a link (a teaser's headline)
+
+
+def _text_blocks(tree) -> list[tuple[object, str, str]]:
+    """The page's innermost text blocks in reading order, each as (element, kind, text): kind "link" when
+    its text is a link, "text" when it has no link, "mixed" otherwise."""
+    blocks = []
+    for el in tree.iter(*_LEAF_BLOCK_TAGS):
+        if any(isinstance(d.tag, str) and d.tag in _NESTED_BLOCK_TAGS | _SCRIPT_TAGS for d in el.iterdescendants()):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text:
+            continue
+        linked = " ".join(" ".join(a.text_content().split()) for a in el.iter("a"))
+        kind = "text" if not linked else "link" if len(linked) >= MIN_LINK_SHARE * len(text) else "mixed"
+        blocks.append((el, kind, text))
+    return blocks
+
+
+def _teaser_blurbs(tree) -> frozenset[str]:
+    """Blurbs of a list of teasers: a linked headline, then a short unlinked text, the same pair of tags
+    at least :data:`MIN_TEASERS` times in a row ("<li><a>Top CEO Schools</a></li><li>Not every CEO is a
+    college grad ...</li>"). Extractors drop the linked headlines but often keep the blurbs."""
+    blocks = _text_blocks(tree)
+    blurbs: set[str] = set()
+    i = 0
+    while i < len(blocks):
+        j, run, shape = i, [], None
+        while j + 1 < len(blocks) and blocks[j][1] == "link" and blocks[j + 1][1] == "text":
+            pair_shape = (blocks[j][0].tag, blocks[j + 1][0].tag)
+            if len(blocks[j + 1][2].split()) > MAX_BLURB_WORDS or shape not in (None, pair_shape):
+                break
+            shape = pair_shape
+            run.append(blocks[j + 1][2])
+            j += 2
+            while j + 1 < len(blocks) and blocks[j][1] == "link" and blocks[j + 1][1] == "link":
+                j += 1  # a teaser with more than one link (headline, section, "more")
+        if len(run) >= MIN_TEASERS:
+            blurbs.update(_norm(text) for text in run)
+            i = j
+        else:
+            i += 1
+    return frozenset(blurbs)
+
+
+def _drop_teaser_tail(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
+    """Drop teaser blurbs (see :func:`_teaser_blurbs`) that end the text, below the article; boilerplate
+    lines among them are passed over. Inside the text such a run is left alone: it may be a roundup
+    whose summaries are the article."""
+    end = len(lines)
+    drop = set()
+    while end > 0:
+        line = lines[end - 1]
+        if _norm(_strip_bullet(line.text)) in hints.blurb_texts:
+            drop.add(end - 1)
+        elif _boilerplate_kind(line.text) is None:
+            break
+        end -= 1
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def _is_caption(line: str, hints: _PageHints) -> bool:
@@ -927,8 +996,9 @@ def _is_caption(line: str, hints: _PageHints) -> bool:
 
 
 def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
-    """Drop figure captions, and lines that are whole links (other articles, navigation) when they
-    come in a run or are no sentence. Headings stay: many pages link their own section headings."""
+    """Drop figure captions, lines that are whole links (other articles, navigation) when they come in
+    a run or are no sentence, and the blurbs of teasers that end the text. Headings stay: many pages
+    link their own section headings."""
     linked = [not line.heading and _norm(_strip_bullet(line.text)) in hints.link_texts for line in lines]
     kept = []
     for i, line in enumerate(lines):
@@ -939,7 +1009,7 @@ def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line
             if in_run or not _ends_sentence(line.text):
                 continue
         kept.append(line)
-    return kept
+    return _drop_teaser_tail(kept, hints)
 
 
 # ================================================================================================
