@@ -689,6 +689,23 @@ def test_disclosures_and_feedback_promos_are_dropped(line):
 @pytest.mark.parametrize(
     "line",
     [
+        "Jemele Hill can be reached at jemele@example.com.",
+        "Ana Ruiz is the transport reporter for the Harbour Gazette. You can send her an e-mail; follow her on X.",
+        "Contact the author at ana.ruiz@example.com or on Signal.",
+    ],
+)
+def test_how_to_reach_the_writer_is_dropped(line):
+    assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
+
+
+def test_how_to_reach_someone_else_is_kept():
+    line = "Readers who saw the crash should call the police, who said they can be reached at any hour."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Read: Two Storms Are Worse Than One",
         "(MORE: The Best Photos Of The Harbour Festival)",
         "Next: Seeking A New Home",

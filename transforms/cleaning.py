@@ -309,6 +309,13 @@ FEEDBACK_RE = re.compile(
     r"|\b(?:got|have)\s+a\s+(?:news\s+|story\s+)?tip\?",
     re.IGNORECASE,
 )
+# how to reach the writer: "Jemele Hill can be reached at ...", "You can send him an e-mail"
+CONTACT_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\s+(?:at|by|via|on)\b"
+    r"|\byou\s+can\s+(?:send\s+(?:him|her|them)\s+an?\s+e-?mail|e-?mail\s+(?:him|her|them)|(?:reach|follow)\s+(?:him|her|them))\b"
+    r"|^(?:follow|e-?mail|contact|reach)\s+(?:him|her|them|the\s+(?:author|writer|reporter))\s+(?:at|on|via)\b",
+    re.IGNORECASE,
+)
 DISCLOSURE_RE = re.compile(
     r"\bwe\s+may\s+(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:compensation|commission|share\s+of\s+sales)\b"
     r"|\b(?:contains?|includes?|may\s+contain)\s+(?:affiliate\s+links|references\s+to\s+products)\b"
@@ -509,7 +516,7 @@ def _is_footer(core: str) -> bool:
 
 
 def _boilerplate_kind(line: str) -> str | None:
-    """Why a line is boilerplate ("promo", "also_read", "credit", "ai", "footer", "lone"), or None."""
+    """Why a line is boilerplate ("promo", "also_read", "credit", "ai", "footer", "lone", "contact", ...), or None."""
     core = _strip_bullet(line)
     if core.casefold().strip(" .:!-–—|") in LONE_BOILERPLATE or not any(c.isalnum() for c in core):
         return "lone"
@@ -527,6 +534,8 @@ def _boilerplate_kind(line: str) -> str | None:
         return "promo"
     if DISCLOSURE_RE.search(core):
         return "disclosure"
+    if CONTACT_RE.search(core) and len(_words(core)) <= MAX_BANNER_WORDS:
+        return "contact"
     if COOKIE_RE.search(core) and len(_words(core)) <= MAX_BANNER_WORDS:
         return "cookie"
     if COMMENTS_RE.search(core) and len(_words(core)) <= MAX_META_WORDS:
