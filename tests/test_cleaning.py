@@ -921,6 +921,25 @@ def test_whole_link_lines_are_dropped_in_runs_or_when_no_sentence():
     assert kept == [PARA_1, PARA_2, "Read the report.", PARA_3, "Harbour Plans"]
 
 
+def test_text_stranded_after_a_nested_block_becomes_a_paragraph():
+    lead = "HARBOURTOWN (AP) — The council approved the harbour bridge on Tuesday after a vote that ended two years."
+    tree = cleaning.load_html(page(f"<p><div class='photo'><img src='bridge.jpg'></div>{lead}</p>", *PAGE_PARAGRAPHS))
+    cleaning._rescue_orphan_text(tree)
+    photo = tree.find(".//div[@class='photo']")
+    assert photo.tail is None
+    assert photo.getnext().tag == "p" and photo.getnext().text == lead
+    assert [p.text for p in tree.iter("p")][-len(PAGE_TEXTS):] == PAGE_TEXTS
+
+
+def test_short_or_lone_stranded_text_is_left_alone():
+    short = page("<p><div class='photo'></div>Photo: Ana Ruiz</p>", *PAGE_PARAGRAPHS)
+    alone = page("<div><div class='photo'></div>Text after a block in a container without paragraphs at all.</div>")
+    for html in (short, alone):
+        tree = cleaning.load_html(html)
+        cleaning._rescue_orphan_text(tree)
+        assert tree.find(".//div[@class='photo']").tail
+
+
 TEASERS = (
     ("/strike", "Port Strike Ends", "Dockers return to work after a week of talks with the port authority."),
     ("/fares", "Tram Fares", "The city will raise tram fares by ten cents in January."),

@@ -1140,6 +1140,28 @@ def _join_drop_caps(tree) -> None:  # tree: the parsed page (lxml), changed in p
         cap.getparent().remove(cap)
 
 
+MIN_ORPHAN_WORDS = 10  # text this long left after a nested block, among paragraphs, is a paragraph of its own
+MIN_SIBLING_PARAGRAPHS = 2  # ... when its container holds at least this many <p> paragraphs
+_ORPHAN_AFTER_TAGS = ("div", "ul", "ol", "table", "section", "aside", "figure")
+
+
+def _rescue_orphan_text(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Give text stranded after a nested block its own paragraph. A paragraph that holds a block
+    (``<p><div>photo</div>SAN FRANCISCO (AP) — Steve Jobs ...</p>``) is closed by the parser at the
+    block, and its text is left as the block's tail, which extractors skip: often the lead paragraph."""
+    for block in list(tree.iter(*_ORPHAN_AFTER_TAGS)):
+        tail = block.tail or ""
+        parent = block.getparent()
+        if parent is None or len(tail.split()) < MIN_ORPHAN_WORDS:
+            continue
+        if sum(1 for child in parent if child.tag == "p") < MIN_SIBLING_PARAGRAPHS:
+            continue
+        paragraph = lxml.html.Element("p")
+        paragraph.text = tail.strip()
+        block.tail = None
+        block.addnext(paragraph)
+
+
 COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist"})  # a class or id word naming a comment section
 _CLASS_WORD_RE = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # "visitors_comment_block", "userComments"
 _COMMENT_SECTION_TAGS = ("div", "section", "aside", "ol", "ul")
@@ -1182,6 +1204,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     page = load_html(html) if html.strip() else None
     if page is not None:
         _join_drop_caps(page)
+        _rescue_orphan_text(page)
         _drop_comment_sections(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
