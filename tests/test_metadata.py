@@ -659,6 +659,30 @@ def test_furniture_in_a_byline_is_no_organisation_credit(byline):
     assert page_metadata(html).authors == ()
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("<title>Gregory Szorc's Digital Home | Mercurial's Journey to Python 3</title>", ("Gregory Szorc",)),
+        (meta("og:site_name", "Ana Ruiz’s blog") + "<title>Notes on trams</title>", ("Ana Ruiz",)),
+        ("<title>Joe's Blog | Notes on trams</title>", ()),  # one word: a nickname, or a shop
+        ("<title>The Gardener's Notebook | Notes on roses</title>", ()),
+        ("<title>Ana Ruiz's Kitchen | Roast chicken</title>", ()),  # not a kind of personal site
+    ],
+)
+def test_a_personal_site_named_after_its_owner_gives_the_author(head, expected):
+    result = page_metadata(page(head, "<article><h1>Notes on trams</h1><p>Text of the post.</p></article>"))
+    assert result.authors == expected
+    assert result.authors_source == ("site-name" if expected else None)
+
+
+def test_a_byline_beats_the_owner_of_the_site():
+    html = page(
+        "<title>Gregory Szorc's Digital Home | Notes</title>",
+        '<article><h1>Notes</h1><p class="byline">By Ana Ruiz</p><p>Text of the guest post.</p></article>',
+    )
+    assert page_metadata(html).authors == ("Ana Ruiz",)
+
+
 def test_a_menu_entry_starting_with_by_is_no_credit():
     html = page(body='<h1>Roast chicken</h1><ul><li><a href="/c">By Course or Type</a></li></ul><p>Text.</p>')
     assert page_metadata(html).authors == ()

@@ -48,8 +48,9 @@ class PageMetadata:
     # shows its readers. It differs from published_at.date() for stories published late in the evening west
     # of Greenwich (or early in the morning east of it).
     published_date: date | None = None
-    # where the authors came from: "json-ld", "meta:<name>", "byline", "author-box", "header", or
-    # "organisation" when the page credits an organisation, desk or wire rather than a person
+    # where the authors came from: "json-ld", "meta:<name>", "byline", "author-box", "header",
+    # "organisation" when the page credits an organisation, desk or wire rather than a person, or
+    # "site-name" when a personal site is named after its owner ("Gregory Szorc's Digital Home")
     authors_source: str | None = None
 
 
@@ -1602,17 +1603,43 @@ def _organisation_credit(page: _Page, header: _Header | None) -> tuple[str, ...]
     return ()
 
 
+OWNED_SITE_RE = re.compile(  # a personal site named after its owner: "Gregory Szorc's Digital Home"
+    r"^(?P<name>.+?)['’]s\s+(?:(?:personal|digital|official|little|web|tech|dev|photo|travel)\s+)?"
+    r"(?:blog|weblog|home\s*page|home|web\s*site|site|journal|notes|notebook|corner|place|musings|ramblings)$",
+    re.IGNORECASE,
+)
+
+
+def _site_owner(page: _Page) -> str | None:
+    """The person a personal site is named after, from its site name or a part of its <title>
+    ("Gregory Szorc's Digital Home | Mercurial's Journey ...", "Daniel Lemire's blog")."""
+    names = [page.site_name or ""]
+    for el in page.tree.iter("title"):
+        text = _clean(el.text_content())
+        names.extend(part.strip() for part in TITLE_SEP_RE.split(text))
+        break
+    for text in names:
+        m = OWNED_SITE_RE.match(text)
+        if m and _person_shaped(m.group("name")) and _valid_name(m.group("name"), None, strict=True):
+            return _fix_case(m.group("name"))
+    return None
+
+
 def _authors(page: _Page, header: _Header | None = None) -> tuple[tuple[str, ...], str | None]:
     """The author list most sources agree on; ties go to the most trusted source.
 
     Sources disagree mostly when a CMS field holds the account that posted the story (a web producer)
     while the byline and the analytics tags name the reporters: agreement picks the reporters.
-    With no person named anywhere, the organisation the byline credits is the author ("organisation").
+    With no person named anywhere, the organisation the byline credits is the author ("organisation"),
+    and failing that the person a personal site is named after ("site-name").
     """
     candidates = _author_candidates(page, header)
     if not candidates:
         credit = _organisation_credit(page, header)
-        return (credit, "organisation") if credit else ((), None)
+        if credit:
+            return credit, "organisation"
+        owner = _site_owner(page)
+        return ((owner,), "site-name") if owner else ((), None)
     keys = [{_key(n) for n in names} for _, names in candidates]
 
     def support(i: int) -> int:
