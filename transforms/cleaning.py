@@ -935,7 +935,7 @@ _LEAF_BLOCK_TAGS = ("p", "li", "dd", "dt", "div", "h2", "h3", "h4", "h5", "h6", 
 _NESTED_BLOCK_TAGS = frozenset(_LEAF_BLOCK_TAGS) | frozenset(
     "h1 blockquote section article ul ol dl table tr header footer aside figure figcaption".split()
 )
-_SCRIPT_TAGS = frozenset(("script", "style", "noscript", "template"))
+_NOT_LEAF_TAGS = _NESTED_BLOCK_TAGS | {"script", "style", "noscript", "template"}  # a block holding one is no leaf
 MIN_LINK_SHARE = 0.9  # a block whose text is this much link text is a link (a teaser's headline)
 
 
@@ -944,7 +944,7 @@ def _text_blocks(tree) -> list[tuple[object, str, str]]:
     its text is a link, "text" when it has no link, "mixed" otherwise."""
     blocks = []
     for el in tree.iter(*_LEAF_BLOCK_TAGS):
-        if any(isinstance(d.tag, str) and d.tag in _NESTED_BLOCK_TAGS | _SCRIPT_TAGS for d in el.iterdescendants()):
+        if any(isinstance(d.tag, str) and d.tag in _NOT_LEAF_TAGS for d in el.iterdescendants()):
             continue
         text = " ".join(el.text_content().split())
         if not text:
@@ -985,6 +985,8 @@ def _drop_teaser_tail(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
     """Drop teaser blurbs (see :func:`_teaser_blurbs`) that end the text, below the article; boilerplate
     lines among them are passed over. Inside the text such a run is left alone: it may be a roundup
     whose summaries are the article."""
+    if not hints.blurb_texts:
+        return list(lines)
     end = len(lines)
     drop = set()
     while end > 0:

@@ -1614,10 +1614,9 @@ def _site_owner(page: _Page) -> str | None:
     """The person a personal site is named after, from its site name or a part of its <title>
     ("Gregory Szorc's Digital Home | Mercurial's Journey ...", "Daniel Lemire's blog")."""
     names = [page.site_name or ""]
-    for el in page.tree.iter("title"):
-        text = _clean(el.text_content())
-        names.extend(part.strip() for part in TITLE_SEP_RE.split(text))
-        break
+    title = page.tree.find(".//title")
+    if title is not None:
+        names.extend(part.strip() for part in TITLE_SEP_RE.split(_clean(title.text_content())))
     for text in names:
         m = OWNED_SITE_RE.match(text)
         if m and _person_shaped(m.group("name")) and _valid_name(m.group("name"), None, strict=True):
