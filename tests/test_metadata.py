@@ -122,6 +122,25 @@ def test_the_pages_one_h1_beats_declared_titles_that_differ_from_it():
     assert page_metadata(two).title == "Hill: Meyer, Saban grandstanding about agents"
 
 
+def test_one_headline_printed_twice_for_two_layouts_beats_a_social_title():
+    head = (meta("og:title", "An ode to the probe as it plummets to its death")
+            + "<title>The probe ends its mission as it flings itself into a comet | Example</title>")
+    headline = "An Ode to the Probe as It Flings Itself Into a Comet"
+    body = (f'<header class="global-header"><div class="hide-mob"><h1>{headline}</h1></div></header>'
+            # the post's wrapper lists its taxonomy; "promo_status-promo" is no promo block
+            f'<main><div class="post hentry tag-space promo_status-promo"><h1 class="post-title">{headline}</h1>'
+            "<p>Text.</p></div></main>"
+            '<aside class="prefooter"><div class="article-group"><h1>More Science</h1></div></aside>')
+    assert page_metadata(page(head, body)).title == headline
+
+
+def test_a_lone_h1_that_names_the_blog_of_the_title_is_not_the_headline():
+    head = (meta("og:title", "The adorable reason you can set your alert sound to hummus")
+            + "<title>Why does the chat app say hummus? - The Schmooze – Forward.com</title>")
+    html = page(head, "<h1>The Schmooze: Your Jewish Pop Culture Fix</h1><p>Text.</p>")
+    assert page_metadata(html).title == "The adorable reason you can set your alert sound to hummus"
+
+
 def test_title_entities_and_white_space_are_cleaned():
     html = page(ld={"@type": "NewsArticle", "headline": "Arnault&#8217;s  LVMH \n gives &amp; takes"})
     assert page_metadata(html).title == "Arnault’s LVMH gives & takes"
@@ -321,6 +340,64 @@ def test_each_author_link_in_one_byline_is_one_author():
     assert page_metadata(html).authors == ("Jane Doe", "John Roe")
 
 
+def test_links_to_site_sections_in_a_menu_are_no_byline():
+    menu = ('<div class="hamburger-nav"><ul class="hamburger-nav__list"><li class="menu-item">'
+            '<a href="https://example.com/people/static/h/mobile/">Mobile Apps</a></li></ul></div>')
+    byline = '<p class="article-header__byline">By <a href="/author/jane-doe/" rel="author">Jane Doe</a></p>'
+    html = page(body=f"{menu}<article><h1>Ports reopen</h1>{byline}<p>Text.</p></article>")
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_a_byline_in_the_articles_side_rail_counts():
+    rail = ('<aside class="left-rail"><div class="content-byline">By <a href="/contributor/jane-doe">'
+            "Jane Doe</a></div></aside>")
+    html = page(body=f'<article><header><h1>Ports reopen</h1></header><div class="column">{rail}'
+                     "<p>Text.</p></div></article>")
+    assert page_metadata(html).authors == ("Jane Doe",)
+    # an aside outside the article is still a sidebar
+    sidebar = page(body='<article><h1>Ports reopen</h1><p>Text.</p></article>'
+                        '<aside><div class="byline">By <a href="/author/jo">John Roe</a></div></aside>')
+    assert page_metadata(sidebar).authors == ()
+
+
+def test_a_dateline_after_the_byline_is_no_third_author():
+    head = meta("author", "Jane Doe and John Roe", "name")
+    body = '<h1>Fed lifts rates</h1><div>By Jane Doe and John Roe | WASHINGTON</div><p>Text.</p>'
+    assert page_metadata(page(head, body)).authors == ("Jane Doe", "John Roe")
+
+
+def test_each_element_marked_as_an_author_names_one():
+    overlay = ('<div class="author-overlay"><a class="close" href="#">Close</a>'
+               '<a href="/author/{slug}">More from {first}</a></div>')
+    byline = ('<ul class="authors"><li><div rel="author" class="author"><span>By</span> Jane Doe</div>'
+              + overlay.format(slug="jane_doe", first="Jane") + '</li><li><div rel="author" class="author">'
+              "John Roe</div>" + overlay.format(slug="john_roe", first="John")
+              + '</li><li><div rel="author" class="author">ANA RUIZ</div></li></ul>')
+    html = page(body=f"<article><h1>Ports reopen</h1>{byline}<p>Text.</p></article>")
+    assert page_metadata(html).authors == ("Jane Doe", "John Roe", "Ana Ruiz")
+
+
+def test_author_feed_and_archive_links_name_nobody():
+    byline = ('<div id="author-byline"><p class="byline">By <a href="/author/jane-doe/">Jane Doe</a></p>'
+              '<div class="author-flyout"><ul><li><a href="/author/jane-doe/">View author archive</a></li>'
+              '<li><a href="/author/jane-doe/feed/">Get author RSS feed</a></li></ul></div></div>')
+    html = page(body=f"<article><h1>Ports reopen</h1>{byline}<p>Text.</p></article>")
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_the_photographer_in_a_pictures_microdata_is_no_author():
+    picture = ('<div itemscope itemtype="http://schema.org/ImageObject">'
+               '<meta itemprop="author" content="Ann Lee | The Denver Post | Getty Images"></div>')
+    html = page(meta("author", "Jane Doe", "name"),
+                f'<article itemscope itemtype="http://schema.org/NewsArticle"><h1>Coal loses steam</h1>{picture}'
+                "<p>Text.</p></article>")
+    assert page_metadata(html).authors == ("Jane Doe",)
+    # the article's own microdata still counts
+    own = page(body='<article itemscope itemtype="http://schema.org/NewsArticle"><h1>Coal</h1>'
+                    '<meta itemprop="author" content="Jane Doe"><p>Text.</p></article>')
+    assert page_metadata(own).authors == ("Jane Doe",)
+
+
 def test_other_author_meta_names_need_a_person_shaped_name():
     assert page_metadata(page(meta("search.byline", "Jane Doe", "name"))).authors == ("Jane Doe",)
     assert page_metadata(page(meta("twitter:creator", "Jane Doe", "name"))).authors == ("Jane Doe",)
@@ -458,6 +535,26 @@ def test_header_time_element_unless_it_is_the_update_time():
     assert page_metadata(html).published_date == date(2020, 5, 19)
     html = page(body='<article><h1>Ports</h1><span>Updated </span><time datetime="2020-05-21">May 21</time></article>')
     assert page_metadata(html).published_at_source in (None, "htmldate")
+
+
+def test_the_time_of_an_embedded_post_is_not_the_articles():
+    embed = ('<blockquote class="instagram-media"><p>A photo posted by Jane (@jane) on '
+             '<time datetime="2016-12-05T17:10:10+00:00">Dec 5, 2016</time></p></blockquote>')
+    html = page(body=f"<article><h1>Ports reopen</h1>{embed}<p>Text.</p></article>")
+    assert page_metadata(html).published_at_source != "header:time"
+    dated = page(body=f'<article><h1>Ports reopen</h1><time datetime="2016-12-07T15:53:00-05:00">Dec 7</time>'
+                      f"{embed}<p>Text.</p></article>")
+    assert page_metadata(dated).published_date == date(2016, 12, 7)
+
+
+def test_an_updated_date_only_when_the_header_shows_no_other():
+    line = '<div class="byline"><a href="/author/jane-doe">Jane Doe</a> | TNN | Updated: Oct 9, 2019, 11:05 IST</div>'
+    html = page(body=f"<article><h1>Ports reopen</h1>{line}<p>Text.</p><footer>© 2019/09 Example</footer></article>")
+    result = page_metadata(html)
+    assert (result.published_date, result.published_at_source) == (date(2019, 10, 9), "header:updated")
+    published = page(meta("article:published_time", "2019-10-01T08:00:00+05:30"),
+                     f"<article><h1>Ports reopen</h1>{line}<p>Text.</p></article>")
+    assert page_metadata(published).published_date == date(2019, 10, 1)
 
 
 def test_dates_in_sentences_and_far_above_the_headline_are_not_publication_dates():

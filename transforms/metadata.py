@@ -166,7 +166,7 @@ GENERIC_AUTHORS = frozenset(
 NON_NAME_WORDS = frozenset(
     """the to of a an and or about view more read all posts follow contact share profile home menu search letters
     says said via photo photos video image images click here my your our his her their this that is are was were
-    welcome hello comments comment reply login logout register subscribe page articles stories latest
+    welcome hello comments comment reply login logout register subscribe page articles stories latest get rss feed
     on at in for from with by""".split()
 )
 DOMAIN_NAME_RE = re.compile(
@@ -401,6 +401,17 @@ def _parse_html(html: str):
             return None
 
 
+MEDIA_ITEM_TYPE_RE = re.compile(r"(?:image|video|audio|media)object$", re.IGNORECASE)
+
+
+def _in_media_item(el) -> bool:
+    """Is ``el`` a property of a picture, video or sound (its nearest microdata item is an ImageObject ...)?"""
+    for node in el.iterancestors():
+        if node.get("itemscope") is not None or node.get("itemtype"):
+            return bool(MEDIA_ITEM_TYPE_RE.search((node.get("itemtype") or "").rstrip("/")))
+    return False
+
+
 def _registered_domain(host_or_url: str | None) -> str | None:
     if not host_or_url:
         return None
@@ -443,6 +454,8 @@ class _Page:
                 continue
             for attr in ("property", "name", "itemprop", "http-equiv"):
                 key = meta.get(attr)
+                if attr == "itemprop" and _in_media_item(meta):
+                    continue  # a picture's microdata: its "author" is the photographer
                 if key:
                     # '“google-site-verification”' style typos: strip quotes.
                     for k in key.split():
@@ -801,6 +814,14 @@ def _affix_of(h1: str, declared: str) -> bool:
     return bool(re.search(r"\S" + _SEP_BEFORE + r"\W*" + pattern + r"\W*$", declared, re.IGNORECASE))
 
 
+def _names_title_section(h1: str, page: _Page) -> bool:
+    """Does ``h1`` start with a part of the <title> after its first: the blog or section the page belongs to?"""
+    title = page.tree.find(".//title")
+    parts = [_words_key(p) for p in TITLE_SEP_RE.split(_clean(title.text_content()))] if title is not None else []
+    key = _words_key(h1)
+    return any(part and (key == part or key.startswith(part + " ")) for part in parts[1:])
+
+
 def _best_title(page: _Page) -> str | None:
     candidates = _title_candidates(page)
     stripped = [(src, _strip_site(text, page)) for src, text in candidates]
@@ -827,9 +848,15 @@ def _best_title(page: _Page) -> str | None:
         for _, text in candidates:
             if _affix_of(h1, text):
                 return h1
-    # 4. The page's one <h1>, which no declared title matched: the headline readers see, where the declared
-    #    titles are a social or search variant ("Hill: Meyer, Saban grandstanding about agents").
-    if len(all_h1s) == 1 and h1s and len(_words_key(h1s[0]).split()) >= MIN_LONE_H1_WORDS:
+    # 4. The page's one <h1> (printed once, or once per layout: desktop and mobile), which no declared title
+    #    matched: the headline readers see, where the declared titles are a social or search variant ("Hill:
+    #    Meyer, Saban grandstanding about agents").
+    #    Not when the <h1> is the blog or section the <title> names after the headline ("Headline - The
+    #    Schmooze - Forward.com" over an <h1> "The Schmooze: Your Jewish Pop Culture Fix").
+    shown = {_words_key(_plain_text(el)) for el in page.tree.iter("h1") if _container_kind(el) != "excluded"}
+    one_h1 = len(shown - {""}) == 1
+    if (one_h1 and h1s and len(_words_key(h1s[0]).split()) >= MIN_LONE_H1_WORDS
+            and not _names_title_section(h1s[0], page)):
         return h1s[0]
     # 5. The most trusted declared title.
     if stripped:
@@ -945,8 +972,8 @@ def _article_header(page: _Page, title: str | None) -> _Header | None:
                 continue
             if tag in _LINE_TAGS and flush():
                 break
-            if tag == "time" and seen_anchor:
-                times.append(el)
+            if tag == "time" and seen_anchor and _container_kind(el) != "excluded":
+                times.append(el)  # not an embedded post's time ("A photo posted by ... on <time>", a blockquote)
             parts.append(" ")  # "<a>Jane Doe</a><span>Staff Writer</span>" are two pieces
             add(el.text, el)
         else:
@@ -1037,13 +1064,17 @@ def _is_dateline(line: str, part: str) -> bool:
 
 def _header_dates(header: _Header, page: _Page) -> list[tuple[datetime, str]]:
     """(date, source) the article header shows, most telling first: the first date after a "Published" label,
-    the first <time> element, the first date line right by the headline; never a date after an "Updated"
-    label. Only short lines count: a date inside a sentence is what the story is about."""
-    labelled = bare = None
+    the first <time> element, the first date line right by the headline, and last the first date after an
+    "Updated" label: a page that shows only when it was updated ("TNN | Updated: Oct 9, 2019, 11:05 IST") was
+    out by then, and that beats htmldate's guess from a copyright line. Only short lines count: a date inside
+    a sentence is what the story is about."""
+    labelled = bare = updated = None
     for distance, text, _next in header.lines():
         if len(text.split()) > MAX_DATE_LINE_WORDS:
             continue
         for kind, part in _dated_parts(text):
+            if kind == "updated" and updated is None and -1 <= distance <= HEADER_DATE_LINES:
+                updated = _date_in_text(part, page)
             found = _date_in_text(part, page) if kind != "updated" else None
             if found is not None and kind == "published" and labelled is None:
                 labelled = found
@@ -1053,7 +1084,8 @@ def _header_dates(header: _Header, page: _Page) -> list[tuple[datetime, str]]:
         (found for el in header.times if not _is_update_time(el) and (found := _parse_date_local(el.get("datetime")))),
         None,
     )
-    return [(d, src) for d, src in ((labelled, "header:published"), (timed, "header:time"), (bare, "header:date")) if d]
+    dates = ((labelled, "header:published"), (timed, "header:time"), (bare, "header:date"), (updated, "header:updated"))
+    return [(d, src) for d, src in dates if d]
 
 
 # ================================================================================================
@@ -1307,7 +1339,9 @@ _EXCLUDED_CONTAINER_RE = re.compile(
     r"read[-_]?(?:next|more|also).*|also[-_]?read.*|outbrain.*|taboola.*|trending.*|popular.*|most[-_].*|"
     r"promo.*|newsletter.*|sidebar|sidebar[-_].*|site[-_]footer|page[-_]footer|global[-_]footer|"
     r"footer|colophon|teasers?|.*[-_]teasers?|cards?|.*[-_]cards?|carousel.*|slider.*|playlist.*|"
-    r"(?:wp-)?caption.*|.*[-_]caption|credits?|.*[-_]credits?|photo[-_]?credit.*)$",
+    r"(?:wp-)?caption.*|.*[-_]caption|credits?|.*[-_]credits?|photo[-_]?credit.*|"
+    r"nav|navbar|navigation|menu|menu[-_]items?|hamburger.*|"
+    r"(?!(?:no|has|with|without)[-_]).*[-_](?:nav|navbar|navigation|menu))$",  # not a layout flag: "no-sub-nav"
     re.IGNORECASE,
 )
 # Tokens of an element (or its close ancestors) that hold pictures, bios and links rather than the byline.
@@ -1329,8 +1363,8 @@ def _tokens(el) -> list[str]:
 
 
 def _container_kind(el) -> str | None:
-    """The kind of container around ``el``: "excluded" inside comments, teasers, site footers and asides;
-    "box" inside an author box; else None."""
+    """The kind of container around ``el``: "excluded" inside comments, teasers, menus, site footers and asides
+    outside the article; "box" inside an author box; else None."""
     kind = None
     node = el
     depth = 0
@@ -1339,12 +1373,16 @@ def _container_kind(el) -> str | None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("article", "main"):
             in_article = True
-        if tag in ("aside", "nav", "figcaption", "figure", "blockquote", "form"):
+        if tag in ("nav", "figcaption", "figure", "blockquote", "form"):
             return "excluded"
+        if tag == "aside" and not _inside(node, ("article",)):
+            return "excluded"  # an aside inside the article is its rail: byline, date, sharing
         if tag == "footer" and not in_article and not _inside(node, ("article", "main")):
             return "excluded"
         tokens = _tokens(node)
-        if depth < 15 and any(_EXCLUDED_CONTAINER_RE.match(t) for t in tokens):
+        # The article's own wrapper lists its taxonomy ("hentry tag-news promo_status-promo"): not a block kind.
+        post_wrapper = "hentry" in tokens or "type-post" in tokens
+        if depth < 15 and not post_wrapper and any(_EXCLUDED_CONTAINER_RE.match(t) for t in tokens):
             return "excluded"
         if any(_AUTHOR_BOX_RE.search(t) for t in tokens):
             kind = "box"
@@ -1450,6 +1488,13 @@ def _byline_names(el, page: _Page) -> list[str]:
         return names
     if el.tag == "meta":
         return []
+    # A list of authors each marked as one ("<li><div rel="author">By Jane Doe</div><div>Close Follow on
+    # Twitter</div></li><li><div rel="author">John Roe</div>..."): each marked element names one.
+    marked = el.xpath(".//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ') or @itemprop='author']")
+    if len(marked) > 1:
+        names = [name for sub in marked for name in split_authors(_text(sub), page, strict=True)]
+        if names:
+            return names
     links = el.xpath(".//a[@rel='author' or " + _AUTHOR_HREF + "]")
     if len(links) > 1:  # "By <a>Jane Doe</a> @jdoe <a>John Roe</a>": each link names one author
         names = [name for link in links for name in split_authors(_text(link), page, strict=True)]
@@ -1645,9 +1690,11 @@ def _authors(page: _Page, header: _Header | None = None) -> tuple[tuple[str, ...
         return sum(1 for j in range(len(candidates)) if j != i and keys[i] & keys[j])
 
     best = max(range(len(candidates)), key=lambda i: (support(i), -i))
-    # A fuller list that contains the chosen one (JSON-LD naming only the first of two reporters).
+    # A fuller list that contains the chosen one (JSON-LD naming only the first of two reporters), when
+    # what it adds are people: "By A and B | WASHINGTON" adds a dateline, not a third reporter.
     for i in range(len(candidates)):
-        if keys[i] > keys[best] and support(i) >= 1:
+        added = [n for n in candidates[i][1] if _key(n) not in keys[best]]
+        if keys[i] > keys[best] and support(i) >= 1 and all(_person_shaped(n) for n in added):
             best = i
     return candidates[best][1], candidates[best][0]
 
@@ -1862,8 +1909,9 @@ def _looks_like_article(page: _Page) -> bool:
 def _published(html: str, page: _Page, header: _Header | None = None) -> tuple[datetime | None, str | None]:
     """The original publication date (with the page's own UTC offset) and where it came from. Most trusted first:
     the dates the page declares for the article (JSON-LD, meta, microdata, hNews); the date its header labels
-    "Published"; the URL's date; vaguer declared dates; a <time> or a date line by the headline; htmldate's
-    guess. A page that does not look like one article takes no unlabelled date from its text."""
+    "Published"; the URL's date; vaguer declared dates; a <time> or a date line by the headline; an "Updated"
+    date when the header shows no other; htmldate's guess. A page that does not look like one article takes no
+    unlabelled date from its text."""
     vague: list[tuple[datetime, str]] = []
     for source, raw, is_vague in _date_candidates(page):
         parsed = _parse_date_local(raw)
