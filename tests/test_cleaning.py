@@ -643,10 +643,16 @@ def test_reporting_about_social_networks_is_kept():
 
 @pytest.mark.parametrize(
     "line",
-    ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored Ads", "Skip to main content"],
+    ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored Ads", "Skip to main content",
+     "Go Back to Top. Skip To: Start of Article.", "Advertisement | Back to top"],
 )
 def test_advertisement_and_navigation_labels_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
+
+
+def test_a_sentence_that_starts_like_navigation_is_kept():
+    line = "Go back to the top of the hill, the ranger said. Skip to the end and the trail is closed."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
 
 
 @pytest.mark.parametrize(
@@ -692,6 +698,7 @@ def test_disclosures_and_feedback_promos_are_dropped(line):
         "Jemele Hill can be reached at jemele@example.com.",
         "Ana Ruiz is the transport reporter for the Harbour Gazette. You can send her an e-mail; follow her on X.",
         "Contact the author at ana.ruiz@example.com or on Signal.",
+        "Twitter: @anaruiz",
     ],
 )
 def test_how_to_reach_the_writer_is_dropped(line):
@@ -716,7 +723,9 @@ def test_more_cross_link_lines_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line))) == [PARA_1]
 
 
-@pytest.mark.parametrize("marker", ["Editors' Recommendations", "Recommended for you", "More Stories"])
+@pytest.mark.parametrize(
+    "marker", ["Editors' Recommendations", "Recommended for you", "More Stories", "Read more from Ana Ruiz:"]
+)
 def test_more_related_headings_start_a_block(marker):
     article = clean_plaintext(doc(PARA_1, marker, "Port Strike Ends After Two Weeks", "Tram Fares To Rise"))
     assert paragraphs(article) == [PARA_1]
@@ -870,6 +879,15 @@ def test_headline_repeated_without_the_authors_suffix_is_dropped():
 def test_label_above_the_text_is_dropped():
     html = page("<p>Episode Description:</p>", *PAGE_PARAGRAPHS)
     assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_label_ending_the_text_is_dropped():
+    # the video player it introduced is not text
+    html = page(*PAGE_PARAGRAPHS, "<p>In Video:</p>")
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+    # a longer lead-in is the writer's sentence, whatever followed it
+    html = page(*PAGE_PARAGRAPHS, "<p>Read the council's full statement:</p>")
+    assert paragraphs(clean_html(html, url=URL))[-1] == "Read the council's full statement:"
 
 
 def test_line_break_inside_a_sentence_does_not_split_the_paragraph():

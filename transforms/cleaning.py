@@ -49,6 +49,7 @@ MIN_TITLE_PART_WORDS = 3  # one side of "Headline - Site" must be this long to c
 MIN_HEADLINE_RUN = 3  # this many headline-like lines in a row are a list of other articles
 MIN_LISTED_HEADLINE_WORDS = 4  # ... each at least this long
 MAX_LABEL_WORDS = 4  # a line like "Episode Description:" above the text is a label
+MAX_TAIL_LABEL_WORDS = 3  # a label ending the text ("In Video:", "Photos:"); "Here's the statement:" is text
 MIN_PARAGRAPH_WORDS = 6  # a "real paragraph" sentence (ends a read-next block) is at least this long
 MAX_CREDIT_WORDS = 10  # a photo-credit line naming an agency is at most this long
 MAX_SPONSOR_WORDS = 15  # "brought to you by X" alone marks a footer only on a short line
@@ -215,7 +216,8 @@ ALSO_READ_RE = re.compile(
 )
 # A heading that introduces a list of other articles; it and the headlines after it go.
 RELATED_HEADING_RE = re.compile(
-    r"^(?:read\s+next|read\s+more|related(?:\s+(?:articles?|stories|coverage|content|posts|news|reading|links))?"
+    r"^(?:read\s+next|read\s+more|read\s+more\s+(?:from|by|about|on)\s+.{1,50}?:"
+    r"|related(?:\s+(?:articles?|stories|coverage|content|posts|news|reading|links))?"
     r"|more\s+from\b.{0,50}|more\s+(?:stories|news|coverage)|more\s+on\s+this\s+story"
     r"|(?:you|we\s+think\s+you)\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+(?:for\s+you|reading|stories))?"
     r"|trending(?:\s+(?:now|stories))?|most\s+(?:read|popular)|further\s+reading|what\s+to\s+read\s+next"
@@ -242,6 +244,14 @@ AI_DISCLOSURE_RE = re.compile(
     r"(?:(?-i:\bAI\b)|\bA\.I\.|\bartificial\s+intelligence\b|\blarge\s+language\s+models?\b|\bautomat)",
     re.IGNORECASE,
 )
+# In-page navigation: "Go back to top", "Skip to: Start of Article", "Jump to navigation".
+SKIP_NAV_RE = re.compile(
+    r"^(?:(?:go|jump|scroll)\s+)?(?:back|return)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?$"
+    r"|^(?:skip|jump)\s+to\s*:?\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search|footer|comments"
+    r"|start\s+of\s+(?:the\s+)?(?:article|content|story))$",
+    re.IGNORECASE,
+)
+LONE_PARTS_RE = re.compile(r"\s*[.|•·]\s+|\s+[|•·]\s*")  # "Go Back to Top. Skip To: Start of Article."
 # Publisher footers: copyright, rights reserved, investment-advice disclaimers.
 FOOTER_RE = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}|\ball\s+rights\s+reserved\b"
@@ -313,7 +323,8 @@ FEEDBACK_RE = re.compile(
 CONTACT_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\s+(?:at|by|via|on)\b"
     r"|\byou\s+can\s+(?:send\s+(?:him|her|them)\s+an?\s+e-?mail|e-?mail\s+(?:him|her|them)|(?:reach|follow)\s+(?:him|her|them))\b"
-    r"|^(?:follow|e-?mail|contact|reach)\s+(?:him|her|them|the\s+(?:author|writer|reporter))\s+(?:at|on|via)\b",
+    r"|^(?:follow|e-?mail|contact|reach)\s+(?:him|her|them|the\s+(?:author|writer|reporter))\s+(?:at|on|via)\b"
+    r"|^(?:twitter|x|instagram|threads|bluesky|mastodon|tiktok)\s*:\s*@[\w.]+$",  # "Twitter: @howardblume"
     re.IGNORECASE,
 )
 DISCLOSURE_RE = re.compile(
@@ -515,10 +526,18 @@ def _is_footer(core: str) -> bool:
     return bool(SPONSOR_RE.search(core)) and len(_words(core)) <= MAX_SPONSOR_WORDS
 
 
+def _is_lone(core: str) -> bool:
+    """Page furniture with nothing else on the line: "Advertisement", "Go Back to Top. Skip To: Start of Article."."""
+    if not any(c.isalnum() for c in core):
+        return True
+    parts = [p.casefold().strip(" .:!-–—|") for p in LONE_PARTS_RE.split(core)]
+    return all(p in LONE_BOILERPLATE or SKIP_NAV_RE.match(p) for p in parts if p)
+
+
 def _boilerplate_kind(line: str) -> str | None:
     """Why a line is boilerplate ("promo", "also_read", "credit", "ai", "footer", "lone", "contact", ...), or None."""
     core = _strip_bullet(line)
-    if core.casefold().strip(" .:!-–—|") in LONE_BOILERPLATE or not any(c.isalnum() for c in core):
+    if _is_lone(core):
         return "lone"
     if _is_footer(core):
         return "footer"
@@ -1260,8 +1279,8 @@ def _drop_headline_runs(paragraphs: Sequence[str]) -> list[str]:
 
 def _drop_lead(paragraphs: Sequence[str], titles: Iterable[str | None]) -> list[str]:
     """Drop the headline repeated at the top of the body (whole, or one side of "Headline - Site"),
-    with any short lines above it (kicker, section name), and bare labels ("Summary:") above the
-    first paragraph of running text."""
+    with any short lines above it (kicker, section name), bare labels ("Summary:") above the first
+    paragraph of running text, and a bare label that ends the text."""
     candidates = set()
     for title in titles:
         if title:
@@ -1276,9 +1295,15 @@ def _drop_lead(paragraphs: Sequence[str], titles: Iterable[str | None]) -> list[
         if _norm(paragraph) in candidates:
             out = out[i + 1 :]
             break
-    while out and not _is_real_paragraph(out[0]) and out[0].endswith(":") and len(_words(out[0])) <= MAX_LABEL_WORDS:
+    while out and _is_bare_label(out[0]):
         out = out[1:]
+    while out and _is_bare_label(out[-1]) and len(_words(out[-1])) <= MAX_TAIL_LABEL_WORDS:
+        out.pop()  # "In Video:" at the very end: what it introduced (a player, a list) is gone
     return out
+
+
+def _is_bare_label(paragraph: str) -> bool:
+    return not _is_real_paragraph(paragraph) and paragraph.endswith(":") and len(_words(paragraph)) <= MAX_LABEL_WORDS
 
 
 def _compact(text: str | None) -> str:
