@@ -141,6 +141,23 @@ def test_a_lone_h1_that_names_the_blog_of_the_title_is_not_the_headline():
     assert page_metadata(html).title == "The adorable reason you can set your alert sound to hummus"
 
 
+def test_the_headers_h2_is_the_headline_when_the_h1_is_the_site_name():
+    head = (meta("og:site_name", "The Harbour Insider") + meta("og:title", "Council embarrassed in a HUGE way!")
+            + meta("sailthru.title", "Harbour bridge approved after a decade of debate", "name"))
+    body = ("<h1>The Harbour Insider</h1><article class='post hentry'><header class='article-header'>"
+            "<h2>Harbour bridge approved after a decade of debate</h2></header><p>Text.</p></article>")
+    assert page_metadata(page(head, body)).title == "Harbour bridge approved after a decade of debate"
+
+
+def test_an_app_name_that_is_the_headline_is_no_site_name():
+    headline = "This Is Your Brain On Sad Movies; Plus 5 Films To Cry To"
+    head = meta("application-name", headline, "name") + f"<title>{headline}</title>"
+    body = (f'<div class="articlecontent"><h1>{headline}</h1><div><span class="time">9/21/2016</span>'
+            '<span class="authorname-txt">Jane Doe</span></div><p>Text.</p></div>')
+    result = page_metadata(page(head, body))
+    assert (result.title, result.site_name, result.published_date) == (headline, None, date(2016, 9, 21))
+
+
 def test_title_entities_and_white_space_are_cleaned():
     html = page(ld={"@type": "NewsArticle", "headline": "Arnault&#8217;s  LVMH \n gives &amp; takes"})
     assert page_metadata(html).title == "Arnault’s LVMH gives & takes"
@@ -398,6 +415,34 @@ def test_the_photographer_in_a_pictures_microdata_is_no_author():
     assert page_metadata(own).authors == ("Jane Doe",)
 
 
+def test_people_the_story_links_to_are_no_authors():
+    body = ('<article><h1>Theatre wing launches scholarships</h1><div class="byline"><span>By Example News Desk'
+            '</span></div><p>The <a href="/people/Ann-Lee/">Ann Lee</a> Initiative consists of three separate '
+            'components:</p><p>The <a href="/people/Bo-Park/">Bo Park</a> Foundation gave the money for the '
+            "scholarships, the wing said on Tuesday, and more is to come next year.</p></article>")
+    assert page_metadata(page(body=body)).authors == ("Example News Desk",)
+    # a bio in the author box links its author inside a sentence, and that still names the author
+    bio = ('<div id="authorinfobox"><p><b><a href="/author/jane-doe/">Jane Doe</a></b> is a reporter who covers '
+           "smart speakers, phones and the people who make them for the site.</p></div>")
+    html = page(body=f"<article><h1>Which speaker should you buy?</h1><p>Text.</p></article>{bio}")
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_bylines_under_a_related_articles_heading_are_other_stories():
+    related = ('<div class="home_archives"><h2 class="block-title">Related articles</h2><div class="items-wrap">'
+               '<div class="block_home_post"><div class="post-content"><div class="title"><a href="/other">The new '
+               'mysteries of class</a></div><div class="title3"><a href="/author/geoff-dench" class="post_format">'
+               "Geoff Dench</a> / December 18, 2004</div></div></div></div></div>")
+    html = page(body=f"<h1>An old dream</h1><p>By Jane Doe</p><p>Text.</p>{related}")
+    assert page_metadata(html, url="https://example.com/magazine/old-dream").authors == ("Jane Doe",)
+
+
+def test_a_list_padded_with_credits_yields_to_the_byline():
+    head = meta("sailthru.author", "Jane Doe, Ann Lee, Bo Park using MAC Cosmetics", "name")
+    html = page(head, '<article><h1>Party tees</h1><div class="byline">Jane Doe</div><p>Text.</p></article>')
+    assert page_metadata(html).authors == ("Jane Doe",)
+
+
 def test_other_author_meta_names_need_a_person_shaped_name():
     assert page_metadata(page(meta("search.byline", "Jane Doe", "name"))).authors == ("Jane Doe",)
     assert page_metadata(page(meta("twitter:creator", "Jane Doe", "name"))).authors == ("Jane Doe",)
@@ -555,6 +600,12 @@ def test_an_updated_date_only_when_the_header_shows_no_other():
     published = page(meta("article:published_time", "2019-10-01T08:00:00+05:30"),
                      f"<article><h1>Ports reopen</h1>{line}<p>Text.</p></article>")
     assert page_metadata(published).published_date == date(2019, 10, 1)
+
+
+def test_a_day_htmldate_fills_in_from_a_copyright_year_is_no_date():
+    html = page(body="<article><h1>Save money on groceries</h1><p>Plan your meals for the week.</p>"
+                     "<footer>© 2011 Example Corp</footer></article>")
+    assert page_metadata(html).published_date is None
 
 
 def test_dates_in_sentences_and_far_above_the_headline_are_not_publication_dates():

@@ -294,6 +294,8 @@ META_NOT_DATE_KEY_RE = re.compile(r"publisher|modif|updat|expir|revis")
 META_VAGUE_DATE_KEYS = tuple(
     "dc.date dcterms.date dc:date citation_date date displaydate datecreated created release_date timestamp".split()
 )
+APP_NAME_KEYS = ("application-name", "apple-mobile-web-app-title")
+MAX_APP_NAME_WORDS = 6  # a longer "application-name" is the story's headline, not the site's name
 META_SITE_KEYS = tuple(
     "og:site_name application-name apple-mobile-web-app-title publisher sitename twitter:app:name:iphone "
     "al:ios:app_name al:android:app_name copyright".split()
@@ -429,6 +431,9 @@ class _Page:
         self.given_url = url
         self.metas: dict[str, list[str]] = {}
         self._read_metas()
+        for key in APP_NAME_KEYS:  # a CMS that fills the app name with each story's headline (MSN)
+            if key in self.metas:
+                self.metas[key] = [v for v in self.metas[key] if len(v.split()) <= MAX_APP_NAME_WORDS]
         self.ld_objects: list[dict] = []
         self._ld_by_id: dict[str, dict] = {}
         self._read_json_ld()
@@ -748,6 +753,7 @@ _HEADLINE_CLASS_XPATH = (
     " or contains(@itemtype, 'BlogPosting')]"
     " or re:test(@class, '(^|[\\s_-])(entry|post|article|story|page|content)[_-]?(title|headline)([\\s_-]|$)', 'i')"
     " or re:test(@class, '(^|\\s)headline(\\s|$)', 'i')]"
+    " | //header//h2"  # a post whose <h1> is the site's name prints its headline as the header's <h2>
 )
 _REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
 
@@ -1425,6 +1431,13 @@ _BYLINE_XPATH = (
 
 
 MAX_TEASER_DEPTH = 4  # ancestors searched for the heading a byline sits under
+MAX_SECTION_DEPTH = 8  # ancestors searched for a "Related articles" heading over a list of teasers
+RELATED_SECTION_RE = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|posts|content|coverage|reading))?|more\s+(?:stories|articles|news|from|on|in)\b"
+    r"|recommended|you\s+(?:may|might)\s+also|read\s+(?:next|more)|trending|most\s+(?:read|popular|viewed)"
+    r"|further\s+reading|around\s+the\s+web|editor[’']?s[’']?\s+picks)",
+    re.IGNORECASE,
+)
 
 
 def _path_key(url: str) -> str:
@@ -1457,6 +1470,36 @@ def _under_teaser_heading(el, page: _Page) -> bool:
     return not any(_url_key(target) == _url_key(u) or _path_key(target) == _path_key(u) for u in here)
 
 
+def _in_related_section(el) -> bool:
+    """Is ``el`` in a list of other articles: under a "Related articles" / "More stories" heading that heads one
+    of its ancestors?"""
+    found = el.xpath("preceding::*[self::h2 or self::h3 or self::h4][1]")
+    if not found or not RELATED_SECTION_RE.match(_text(found[0])):
+        return False
+    ancestors = list(el.iterancestors())[:MAX_SECTION_DEPTH]
+    return any(a in ancestors for a in found[0].iterancestors())
+
+
+MIN_MENTION_SENTENCE_WORDS = 8  # "The <a>Jane Doe</a> Initiative consists of three parts:" is a sentence
+
+
+def _mentioned_in_text(el) -> bool:
+    """A link to a person's page inside running text ("The <a href="/people/...">Andrew Lloyd Webber</a>
+    Initiative consists of three parts:"): someone the story mentions, not its author. A byline line says "By",
+    or is short, or is no sentence."""
+    if el.tag != "a" or "author" in (el.get("rel") or "").split() or el.get("itemprop") in ("author", "creator"):
+        return False
+    block = next((a for a in el.iterancestors() if a.tag in _LINE_TAGS), None)
+    if block is None:
+        return False
+    text = _text(block)
+    n_words = len(text.split())
+    if n_words > MAX_BYLINE_WORDS:
+        return True
+    sentence = n_words >= MIN_MENTION_SENTENCE_WORDS and re.search(r"\w[.!?:][\"”’')]*\s*$", text)
+    return bool(sentence) and not BYLINE_PREFIX_RE.match(text) and not _names_after_date(text)
+
+
 def _byline_elements(page: _Page) -> list[tuple[int, object]]:
     """(tier, element) for byline-like elements: tier 0 in the article's header area, tier 1 in author boxes."""
     try:
@@ -1471,7 +1514,9 @@ def _byline_elements(page: _Page) -> list[tuple[int, object]]:
         if any(_NON_BYLINE_TOKEN_RE.search(t) for t in own) and not any("byline" in t.lower() for t in own):
             continue
         kind = _container_kind(el)
-        if kind == "excluded" or _under_teaser_heading(el, page):
+        if kind == "excluded" or _under_teaser_heading(el, page) or _in_related_section(el):
+            continue
+        if kind != "box" and _mentioned_in_text(el):  # an author box's bio links its author in a sentence
             continue
         out.append((1 if kind == "box" else 0, el))
     out.sort(key=lambda pair: pair[0])  # stable: document order within a tier
@@ -1696,6 +1741,13 @@ def _authors(page: _Page, header: _Header | None = None) -> tuple[tuple[str, ...
         added = [n for n in candidates[i][1] if _key(n) not in keys[best]]
         if keys[i] > keys[best] and support(i) >= 1 and all(_person_shaped(n) for n in added):
             best = i
+    # And the other way round: a list padded with credits ("Jane Doe, Ann Lee, Bo Park using MAC Cosmetics",
+    # the story's photo and styling credits in a CMS field) yields to the byline it contains.
+    for i in range(len(candidates)):
+        extra = [n for n in candidates[best][1] if _key(n) not in keys[i]]
+        if keys[i] < keys[best] and support(i) >= 1 and not all(_person_shaped(n) for n in extra):
+            best = i
+            break
     return candidates[best][1], candidates[best][0]
 
 
@@ -1867,15 +1919,23 @@ def _htmldate(html: str, page: _Page) -> datetime | None:
         from htmldate import find_date
     except ImportError:  # pragma: no cover - htmldate ships with trafilatura
         return None
-    try:
-        found = find_date(
+
+    def search(extensive: bool) -> str | None:
+        return find_date(
             html,
-            extensive_search=True,
+            extensive_search=extensive,
             original_date=True,
             url=page.url or page.given_url,
             min_date=datetime(MIN_YEAR, 1, 1),
             max_date=datetime(MAX_YEAR, 12, 31),
         )
+
+    try:
+        found = search(extensive=True)
+        # The extensive search fills a missing day with 01: "© 2011" gives 2011-01-01, "2019/09" 2019-09-01.
+        # Such a day counts only when the page's markup states it (the plain search finds it too).
+        if found and found.endswith("-01") and search(extensive=False) != found:
+            return None
     except Exception:  # noqa: BLE001 - htmldate can raise on odd markup; a heuristic must never break the page
         return None
     return _parse_date_local(found) if found else None
@@ -1899,7 +1959,10 @@ def _looks_like_article(page: _Page) -> bool:
                 " or contains(concat(' ', normalize-space(@class), ' '), ' type-post ')"
                 " or contains(@class, 'entry-content') or contains(@class, 'post-content')"
                 " or contains(@class, 'article-body') or contains(@class, 'article-content')"
-                " or contains(@class, 'story-body')])[1]"
+                " or contains(@class, 'articlebody') or contains(@class, 'articlecontent')"
+                " or contains(@class, 'article__body') or contains(@class, 'article__content')"
+                " or contains(@class, 'story-body') or contains(@class, 'story-content')"
+                " or contains(@class, 'post-body') or contains(@class, 'entry-body')])[1]"
             )
         )
     except etree.XPathError:
