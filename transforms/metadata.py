@@ -820,10 +820,15 @@ def _affix_of(h1: str, declared: str) -> bool:
     return bool(re.search(r"\S" + _SEP_BEFORE + r"\W*" + pattern + r"\W*$", declared, re.IGNORECASE))
 
 
+def _title_parts(page: _Page) -> list[str]:
+    """The parts of the page's <title> between separators ("Headline | Blog | Site")."""
+    title = page.tree.find(".//title")
+    return [part.strip() for part in TITLE_SEP_RE.split(_clean(title.text_content()))] if title is not None else []
+
+
 def _names_title_section(h1: str, page: _Page) -> bool:
     """Does ``h1`` start with a part of the <title> after its first: the blog or section the page belongs to?"""
-    title = page.tree.find(".//title")
-    parts = [_words_key(p) for p in TITLE_SEP_RE.split(_clean(title.text_content()))] if title is not None else []
+    parts = [_words_key(part) for part in _title_parts(page)]
     key = _words_key(h1)
     return any(part and (key == part or key.startswith(part + " ")) for part in parts[1:])
 
@@ -1703,11 +1708,7 @@ OWNED_SITE_RE = re.compile(  # a personal site named after its owner: "Gregory S
 def _site_owner(page: _Page) -> str | None:
     """The person a personal site is named after, from its site name or a part of its <title>
     ("Gregory Szorc's Digital Home | Mercurial's Journey ...", "Daniel Lemire's blog")."""
-    names = [page.site_name or ""]
-    title = page.tree.find(".//title")
-    if title is not None:
-        names.extend(part.strip() for part in TITLE_SEP_RE.split(_clean(title.text_content())))
-    for text in names:
+    for text in [page.site_name or "", *_title_parts(page)]:
         m = OWNED_SITE_RE.match(text)
         if m and _person_shaped(m.group("name")) and _valid_name(m.group("name"), None, strict=True):
             return _fix_case(m.group("name"))
