@@ -912,6 +912,15 @@ def test_lines_that_only_the_default_run_keeps_must_stand_on_their_own():
     assert kept == [PARA_1, "- a list item", "Port Plans", PARA_2]
 
 
+def test_a_sentence_introducing_what_follows_stands_on_its_own():
+    lead_in = "Abu Hurairah reported that the Prophet said:"
+    lines = [cleaning._Line(t) for t in (PARA_1, lead_in, "Love your friend moderately", "Read more:", PARA_2)]
+    kept = [line.text for line in cleaning._confirmed_lines(lines, [cleaning._Line(PARA_1)])]
+    assert kept == [PARA_1, lead_in, PARA_2]  # a short label ("Read more:") and the quoted fragment still go
+    last = [cleaning._Line(PARA_1), cleaning._Line(lead_in)]
+    assert [line.text for line in cleaning._confirmed_lines(last, [])] == [PARA_1]  # it introduces nothing
+
+
 def test_fallback_merges_blocks_only_the_precision_run_found():
     base = [cleaning._Line(t) for t in (PARA_1, PARA_2, PARA_3)]
     garbled = PARA_2.replace("about 600 people, ", "")  # the same paragraph with a link's text missing
@@ -939,6 +948,19 @@ def test_whole_link_lines_are_dropped_in_runs_or_when_no_sentence():
     assert kept == [PARA_1, PARA_2, "Read the report.", PARA_3, "Harbour Plans"]
 
 
+def test_a_link_that_prints_its_address_is_no_navigation():
+    tree = cleaning.load_html(
+        "<html><body><p>1) Harbour Bridge Model<br><a href='http://amzn.to/2iJF'>http://amzn.to/2iJF</a></p>"
+        "<p>2) Tram Map Poster<br><a href='http://amzn.to/2hZf'>http://amzn.to/2hZf</a></p>"
+        "<p><a href='/port'>Port Plans</a></p></body></html>"
+    )
+    texts = [PARA_1, "1) Harbour Bridge Model", "http://amzn.to/2iJF", "2) Tram Map Poster", "http://amzn.to/2hZf",
+             "Port Plans"]
+    lines = [cleaning._Line(t) for t in texts]
+    kept = [line.text for line in cleaning._drop_by_page_hints(lines, cleaning._page_hints(tree))]
+    assert kept == texts[:-1]  # the addresses stay (a product's, a source's); a lone linked name still goes
+
+
 def test_text_stranded_after_a_nested_block_becomes_a_paragraph():
     lead = "HARBOURTOWN (AP) — The council approved the harbour bridge on Tuesday after a vote that ended two years."
     tree = cleaning.load_html(page(f"<p><div class='photo'><img src='bridge.jpg'></div>{lead}</p>", *PAGE_PARAGRAPHS))
@@ -956,6 +978,40 @@ def test_short_or_lone_stranded_text_is_left_alone():
         tree = cleaning.load_html(html)
         cleaning._rescue_orphan_text(tree)
         assert tree.find(".//div[@class='photo']").tail
+
+
+def split_body_page(part_class: str, second_part: str) -> str:
+    first = "".join(PAGE_PARAGRAPHS[:2])
+    return (
+        f"<html><body><div class='{part_class}'>{first}</div><div class='ad'>Advertisement</div>"
+        f"<aside>Most popular</aside><div class='{part_class}'>{second_part}</div></body></html>"
+    )
+
+
+def test_an_article_body_split_by_advertisements_is_joined():
+    rest = "".join(PAGE_PARAGRAPHS[2:])
+    tree = cleaning.load_html(split_body_page("body article__body", rest))
+    cleaning._join_split_bodies(tree)
+    parts = tree.xpath("//div[@class='body article__body']")
+    assert len(parts) == 1
+    assert [p.text for p in parts[0].iter("p")] == PAGE_TEXTS
+    assert tree.xpath("//aside")  # what stood between the parts stays where it was
+    article = clean_html(split_body_page("body article__body", rest), url=URL)
+    assert PAGE_TEXTS[-1] in article.body_text and PAGE_TEXTS[0] in article.body_text
+
+
+@pytest.mark.parametrize(
+    ("part_class", "second_part"),
+    [
+        ("sidebar-box", "".join(PAGE_PARAGRAPHS[2:])),  # the class names no article body
+        # a teaser card of the same class holds a linked section name and a headline, no running text
+        ("article-text", "<p><a href='/tags/election'>Election</a></p><h1>Mayor Wins Second Term</h1>"),
+    ],
+)
+def test_only_article_body_parts_with_running_text_are_joined(part_class, second_part):
+    tree = cleaning.load_html(split_body_page(part_class, second_part))
+    cleaning._join_split_bodies(tree)
+    assert len(tree.xpath(f"//div[@class='{part_class}']")) == 2
 
 
 TEASERS = (

@@ -916,6 +916,7 @@ def _body_lines(body) -> list[_Line]:  # body: trafilatura's XML body element or
 # ================================================================================================
 
 MAX_CAPTION_WORDS = 40  # a figure caption is at most this long
+PRINTED_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a line that is a web address
 MIN_CAPTION_PART_WORDS = 5  # a line this long found inside a caption is part of it
 _CAPTION_XPATH = (
     "//figcaption|//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@id, 'caption')]"
@@ -1028,8 +1029,12 @@ def _is_caption(line: str, hints: _PageHints) -> bool:
 def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
     """Drop figure captions, lines that are whole links (other articles, navigation) when they come in
     a run or are no sentence, and the blurbs of teasers that end the text. Headings stay: many pages
-    link their own section headings."""
-    linked = [not line.heading and _norm(_strip_bullet(line.text)) in hints.link_texts for line in lines]
+    link their own section headings, and so do links whose text is the address itself
+    ("http://amzn.to/2iJFhRj" under a product, a source): menus and story lists print names, not addresses."""
+    linked = [
+        not line.heading and _norm(_strip_bullet(line.text)) in hints.link_texts and not PRINTED_URL_RE.match(line.text)
+        for line in lines
+    ]
     kept = []
     for i, line in enumerate(lines):
         if not line.heading and _is_caption(line.text, hints):
@@ -1094,8 +1099,9 @@ def _text_chars(lines: Iterable[_Line]) -> int:
 
 def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_Line]:
     """Lines of the default extraction that the precision extraction kept too, or that stand on their
-    own: running text, a section heading (<h2>-<h6>) over running text, a list item. What goes are the
-    short extras only the default run keeps: headlines, decks, datelines, link labels."""
+    own: running text, a section heading (<h2>-<h6>) over running text, a sentence that introduces what
+    follows it (a quotation, a list: "Abu Hurairah reported that the Prophet said:"), a list item. What
+    goes are the short extras only the default run keeps: headlines, decks, datelines, link labels."""
     confirmed = {line.text for line in precise}
     kept = []
     for i, line in enumerate(lines):
@@ -1105,9 +1111,15 @@ def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_
             or _is_real_paragraph(line.text)
             or _is_bullet(line.text)
             or (line.heading > 1 and _is_real_paragraph(following))
+            or (not line.heading and _is_lead_in(line.text) and bool(following))
         ):
             kept.append(line)
     return kept
+
+
+def _is_lead_in(line: str) -> bool:
+    """A sentence of some length that ends with a colon: it introduces what follows."""
+    return _last_mark(line) == ":" and len(_words(line)) >= MIN_PARAGRAPH_WORDS
 
 
 MIN_COVER_SHARE = 0.8  # a line whose words are this much inside one line of the other extraction repeats it
@@ -1210,6 +1222,42 @@ def _drop_comment_sections(tree) -> None:  # tree: the parsed page (lxml), chang
         element.drop_tree()  # its tail, text of the parent, stays
 
 
+BODY_CLASS_RE = re.compile(r"(?:article|story|post|entry)[-_]*(?:body|content|text)|^body(?:[-_]|$)", re.IGNORECASE)
+_BODY_PART_TAGS = ("div", "section")
+MIN_BODY_PART_PARAGRAPHS = 2  # a block of an article body holds this many paragraphs of running text (a teaser one)
+
+
+def _running_paragraphs(element) -> int:
+    return sum(1 for p in element.iter("p") if _is_real_paragraph(" ".join(p.text_content().split())))
+
+
+def _join_split_bodies(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Put an article body split into several containers back into one. Some layouts cut the body into
+    blocks of the same class with advertisements or a rail between them (``<div class="body article__body">``
+    three times); extractors take the first block and lose the rest of the article. The later blocks'
+    contents move, in order, to the end of the first. Only blocks whose class names an article body
+    (:data:`BODY_CLASS_RE`), that each hold paragraphs of running text (a teaser card holds one blurb at
+    most) and that are not inside one another are joined."""
+    groups: dict[str, list] = {}
+    for element in tree.iter(*_BODY_PART_TAGS):
+        classes = " ".join((element.get("class") or "").split())
+        if classes and any(BODY_CLASS_RE.search(token) for token in classes.split()):
+            groups.setdefault(classes, []).append(element)
+    for parts in groups.values():
+        parts = [part for part in parts if _running_paragraphs(part) >= MIN_BODY_PART_PARAGRAPHS]
+        if len(parts) < 2 or any(other in part.iterancestors() for part in parts for other in parts):
+            continue
+        first = parts[0]
+        for part in parts[1:]:
+            if part.text and part.text.strip():
+                paragraph = lxml.html.Element("p")
+                paragraph.text = part.text
+                first.append(paragraph)
+            for child in list(part):
+                first.append(child)
+            part.drop_tree()
+
+
 def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines)
     """The body lines of a page and how they were found.
 
@@ -1227,6 +1275,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _join_drop_caps(page)
         _rescue_orphan_text(page)
         _drop_comment_sections(page)
+        _join_split_bodies(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
     lines = _body_lines(doc.body) if doc is not None else []
