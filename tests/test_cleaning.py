@@ -1014,6 +1014,27 @@ def test_only_article_body_parts_with_running_text_are_joined(part_class, second
     assert len(tree.xpath(f"//div[@class='{part_class}']")) == 2
 
 
+TWEET = (
+    "<blockquote class='twitter-tweet'><p lang='en'>The bridge vote is a win for every commuter in this city."
+    "</p>— Ana Ruiz (@anaruiz) November 18, 2019</blockquote>"
+)
+
+
+def test_an_embedded_post_is_taken_out_of_its_social_wrapper():
+    html = page(*PAGE_PARAGRAPHS[:2], f"<div class='social-media-embed'>{TWEET}</div>", *PAGE_PARAGRAPHS[2:])
+    tree = cleaning.load_html(html)
+    cleaning._free_embedded_posts(tree)
+    assert not tree.xpath("//div[@class='social-media-embed']")
+    assert tree.xpath("//blockquote")[0].getparent().tag == "article"
+    assert "a win for every commuter" in clean_html(html, url=URL).body_text
+
+
+def test_a_share_bar_holding_more_than_the_post_is_left_alone():
+    tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, f"<div class='share-bar'>{TWEET}<a href='/share'>Share</a></div>"))
+    cleaning._free_embedded_posts(tree)
+    assert tree.xpath("//div[@class='share-bar']/blockquote")
+
+
 TEASERS = (
     ("/strike", "Port Strike Ends", "Dockers return to work after a week of talks with the port authority."),
     ("/fares", "Tram Fares", "The city will raise tram fares by ten cents in January."),

@@ -1222,6 +1222,27 @@ def _drop_comment_sections(tree) -> None:  # tree: the parsed page (lxml), chang
         element.drop_tree()  # its tail, text of the parent, stays
 
 
+_EMBED_WRAPPER_RE = re.compile(r"social|share|viral|embed|tweet|twitter", re.IGNORECASE)
+
+
+def _free_embedded_posts(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Take an embedded post (``<blockquote class="twitter-tweet">``) out of the wrapper a layout puts it in
+    (``<div class="social-media-embed">``): extractors discard anything whose class says "social" or "share"
+    as a share widget, and the quoted post, part of the story, goes with it. Only wrappers that hold nothing
+    but the post are taken away."""
+    for post in list(tree.xpath("//blockquote[contains(@class, 'twitter-tweet')]")):
+        text = _norm(post.text_content())
+        wrapper = None
+        for ancestor in post.iterancestors():
+            names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+            if not _EMBED_WRAPPER_RE.search(names) or _norm(ancestor.text_content()) != text:
+                break
+            wrapper = ancestor
+        if wrapper is not None and wrapper.getparent() is not None:
+            post.tail = wrapper.tail
+            wrapper.getparent().replace(wrapper, post)
+
+
 BODY_CLASS_RE = re.compile(r"(?:article|story|post|entry)[-_]*(?:body|content|text)|^body(?:[-_]|$)", re.IGNORECASE)
 _BODY_PART_TAGS = ("div", "section")
 MIN_BODY_PART_PARAGRAPHS = 2  # a block of an article body holds this many paragraphs of running text (a teaser one)
@@ -1276,6 +1297,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _rescue_orphan_text(page)
         _drop_comment_sections(page)
         _join_split_bodies(page)
+        _free_embedded_posts(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
     lines = _body_lines(doc.body) if doc is not None else []
