@@ -1014,6 +1014,19 @@ def test_only_article_body_parts_with_running_text_are_joined(part_class, second
     assert len(tree.xpath(f"//div[@class='{part_class}']")) == 2
 
 
+def test_the_next_story_loaded_below_is_not_joined():
+    rest = "".join(PAGE_PARAGRAPHS[2:])
+    next_story = split_body_page("article-body", rest).replace("<aside>", "<aside><h1>Tram Fares To Rise</h1>")
+    in_articles = (
+        f"<html><body><article><div class='article-body'>{''.join(PAGE_PARAGRAPHS[:2])}</div></article>"
+        f"<article><div class='article-body'>{rest}</div></article></body></html>"
+    )
+    for html in (next_story, in_articles):
+        tree = cleaning.load_html(html)
+        cleaning._join_split_bodies(tree)
+        assert len(tree.xpath("//div[@class='article-body']")) == 2
+
+
 TWEET = (
     "<blockquote class='twitter-tweet'><p lang='en'>The bridge vote is a win for every commuter in this city."
     "</p>— Ana Ruiz (@anaruiz) November 18, 2019</blockquote>"
