@@ -1260,17 +1260,14 @@ def _join_split_bodies(tree) -> None:  # tree: the parsed page (lxml), changed i
     (:data:`BODY_CLASS_RE`), that each hold paragraphs of running text (a teaser card holds one blurb at
     most), that are not inside one another and that belong to one story (the same ``<article>``, no ``<h1>``
     between them: a page that loads the next story below keeps it apart) are joined."""
-    groups: dict[str, list] = {}
-    for element in tree.iter(*_BODY_PART_TAGS):
-        classes = " ".join((element.get("class") or "").split())
-        if classes and any(BODY_CLASS_RE.search(token) for token in classes.split()):
-            groups.setdefault(classes, []).append(element)
     stories: dict[tuple, list] = {}  # parts of one story: the same class, <article> and headline above them
-    for classes, elements in groups.items():
-        for part in elements:
-            if _running_paragraphs(part) >= MIN_BODY_PART_PARAGRAPHS:
-                article = next(part.iterancestors("article"), None)
-                stories.setdefault((classes, article, part.xpath("count(preceding::h1)")), []).append(part)
+    for part in tree.iter(*_BODY_PART_TAGS):
+        classes = " ".join((part.get("class") or "").split())
+        if not any(BODY_CLASS_RE.search(token) for token in classes.split()):
+            continue
+        if _running_paragraphs(part) >= MIN_BODY_PART_PARAGRAPHS:
+            article = next(part.iterancestors("article"), None)
+            stories.setdefault((classes, article, part.xpath("count(preceding::h1)")), []).append(part)
     for parts in stories.values():
         if len(parts) < 2 or any(other in part.iterancestors() for part in parts for other in parts):
             continue
