@@ -1084,6 +1084,34 @@ def test_a_list_of_teasers_needs_three_alike():
     assert not teaser_hints(last_blurb_tag="p").blurb_texts  # the third pair is built differently
 
 
+RELATED_ITEMS = (
+    "Dockers vote to end the strike, <a href='/strike'>union leaders say</a>",
+    "Tram fares rise again. <a href='/fares'>Here is why</a>",
+    "<a href='/bridge'>Could the old bridge be saved?</a>",
+)
+
+
+def related_list_page(heading: str, items=RELATED_ITEMS) -> str:
+    listing = "".join(f"<li>{item}</li>" for item in items)
+    return page(*PAGE_PARAGRAPHS, f"<div class='heading-h3'>{heading}</div><ul>{listing}</ul>")
+
+
+@pytest.mark.parametrize("heading", ["More Great Gazette Stories", "Related", "Trending Now"])
+def test_a_list_under_a_related_stories_heading_is_dropped(heading):
+    body = clean_html(related_list_page(heading), url=URL).body_text
+    assert PAGE_TEXTS[-1] in body
+    for dropped in ("Dockers vote to end the strike", "Tram fares rise again", "Could the old bridge"):
+        assert dropped not in body
+
+
+def test_a_list_under_other_headings_stays():
+    assert "Dockers vote to end the strike" in clean_html(related_list_page("What the Council Decided"), url=URL).body_text
+    see_also = cleaning._page_hints(cleaning.load_html(related_list_page("See also")))  # a section of a README
+    assert not see_also.related_texts
+    unlinked = cleaning._page_hints(cleaning.load_html(related_list_page("Related", ("Dockers vote", "Tram fares"))))
+    assert not unlinked.related_texts
+
+
 # --------------------------------------------------------------------------------------------
 # HTML: the second extractor
 # --------------------------------------------------------------------------------------------

@@ -218,10 +218,11 @@ ALSO_READ_RE = re.compile(
 RELATED_HEADING_RE = re.compile(
     r"^(?:read\s+next|read\s+more|read\s+more\s+(?:from|by|about|on)\s+.{1,50}?:"
     r"|related(?:\s+(?:articles?|stories|coverage|content|posts|news|reading|links))?"
-    r"|more\s+from\b.{0,50}|more\s+(?:stories|news|coverage)|more\s+on\s+this\s+story"
+    r"|more\s+from\b.{0,50}|more\s+on\s+this\s+story"
     r"|(?:you|we\s+think\s+you)\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+(?:for\s+you|reading|stories))?"
     r"|trending(?:\s+(?:now|stories))?|most\s+(?:read|popular)|further\s+reading|what\s+to\s+read\s+next"
-    r"|editor[’']?s[’']?\s+(?:picks|choice|recommendations)|see\s+also|top\s+stories|(?:more|other)\s+(?:top\s+)?stories"
+    r"|editor[’']?s[’']?\s+(?:picks|choice|recommendations)|see\s+also|top\s+stories"
+    r"|(?:more|other)\s+(?:[\w’'&-]+\s+){0,3}?(?:stories|news|articles|coverage)"  # "More Great WIRED Stories"
     r"|(?:recommended|suggested|sponsored|promoted)\s+(?:links|stories|content|videos|for\s+you)|around\s+the\s+web)\s*:?$",
     re.IGNORECASE,
 )
@@ -930,11 +931,13 @@ def _norm(text: str) -> str:
 @dataclass(frozen=True)
 class _PageHints:
     """What the HTML page says about texts trafilatura may have kept: which are whole links, which are
-    figure captions or photo credits, which are the blurbs of teasers for other stories."""
+    figure captions or photo credits, which are the blurbs of teasers for other stories, which are the items
+    of a list of other stories under a heading that says so."""
 
     link_texts: frozenset[str] = frozenset()
     caption_texts: tuple[str, ...] = ()
     blurb_texts: frozenset[str] = frozenset()
+    related_texts: frozenset[str] = frozenset()
 
 
 def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
@@ -946,7 +949,33 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
         text = _norm(el.text_content())
         if text and len(text.split()) <= MAX_CAPTION_WORDS and len(el.findall(".//p")) <= 1:
             captions.append(text)
-    return _PageHints(links, tuple(captions), _teaser_blurbs(tree))
+    return _PageHints(links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree))
+
+
+MAX_LIST_HEADING_WORDS = 8  # the heading of a list of other stories is at most this long
+
+
+def _related_list_items(tree) -> frozenset[str]:
+    """Items of a list of other stories that the page labels as one: a ``<ul>`` or ``<ol>`` right after a
+    short heading that names such a list (:data:`RELATED_HEADING_RE`: "More Great WIRED Stories", "Related",
+    "Trending Now"), with a link in every item. Extractors often drop the heading, a styled ``<div>``, and
+    keep the items, whose headlines are only partly links ("YouTubers must unionize, <a>no matter what
+    Google says</a>"), so no whole-link rule catches them. "See also" is left out: in documentation and
+    READMEs it heads a section of the text."""
+    items: set[str] = set()
+    for listing in tree.iter("ul", "ol"):
+        heading = listing.getprevious()
+        if heading is None or not isinstance(heading.tag, str):
+            continue
+        label = " ".join(heading.text_content().split())
+        if not label or len(label.split()) > MAX_LIST_HEADING_WORDS or not RELATED_HEADING_RE.match(label):
+            continue
+        if re.match(r"see\s+also\b", label, re.IGNORECASE):
+            continue
+        entries = listing.findall("li")
+        if entries and all(entry.find(".//a") is not None for entry in entries):
+            items.update(t for t in (_norm(entry.text_content()) for entry in entries) if t)
+    return frozenset(items)
 
 
 MAX_BLURB_WORDS = 40  # a teaser's blurb under its linked headline is at most this long
@@ -1026,18 +1055,23 @@ def _is_caption(line: str, hints: _PageHints) -> bool:
     return len(text.split()) >= MIN_CAPTION_PART_WORDS and any(text in caption for caption in hints.caption_texts)
 
 
+def _is_related_item(line: str, hints: _PageHints) -> bool:
+    return _norm(_strip_bullet(line)) in hints.related_texts
+
+
 def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
-    """Drop figure captions, lines that are whole links (other articles, navigation) when they come in
-    a run or are no sentence, and the blurbs of teasers that end the text. Headings stay: many pages
-    link their own section headings, and so do links whose text is the address itself
-    ("http://amzn.to/2iJFhRj" under a product, a source): menus and story lists print names, not addresses."""
+    """Drop figure captions, the items of lists of other stories, lines that are whole links (other articles,
+    navigation) when they come in a run or are no sentence, and the blurbs of teasers that end the text.
+    Headings stay: many pages link their own section headings, and so do links whose text is the address
+    itself ("http://amzn.to/2iJFhRj" under a product, a source): menus and story lists print names, not
+    addresses."""
     linked = [
         not line.heading and _norm(_strip_bullet(line.text)) in hints.link_texts and not PRINTED_URL_RE.match(line.text)
         for line in lines
     ]
     kept = []
     for i, line in enumerate(lines):
-        if not line.heading and _is_caption(line.text, hints):
+        if not line.heading and (_is_caption(line.text, hints) or _is_related_item(line.text, hints)):
             continue
         if linked[i]:
             in_run = (i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])
