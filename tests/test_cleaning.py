@@ -846,14 +846,25 @@ def test_a_comment_named_block_holding_the_article_is_kept(headline):
     assert article.extraction_method == "trafilatura"  # not rescued by the second extractor: never removed
 
 
-def test_run_of_title_cased_headlines_is_dropped():
+def test_run_of_linked_title_cased_headlines_is_dropped():
     headlines = [
         "Port Strike Ends After Two Weeks Of Talks",
         "Tram Fares To Rise Again In January",
         "Mayor Unveils Plan For New Waterfront Park",
     ]
-    html = page(*PAGE_PARAGRAPHS, *(f"<p>{h}</p>" for h in headlines))
+    teasers = [f"<p><a href='/{i}'>{headline}</a> - October 10, 2020</p>" for i, headline in enumerate(headlines)]
+    html = page(*PAGE_PARAGRAPHS, *teasers)
     assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_run_of_title_cased_lines_without_links_is_the_articles_own_list():
+    dates = [
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+        "June 10 -- Bridgestone Arena, Nashville, TN",
+        "June 14 -- PNC Music Pavilion, Charlotte, NC",
+    ]
+    html = page(*PAGE_PARAGRAPHS[:2], f"<p>{'<br>'.join(dates)}</p>", *PAGE_PARAGRAPHS[2:])
+    assert paragraphs(clean_html(html, url=URL)) == [*PAGE_TEXTS[:2], *dates, *PAGE_TEXTS[2:]]
 
 
 def test_two_title_cased_lines_are_no_list():
@@ -1105,7 +1116,8 @@ def test_a_list_under_a_related_stories_heading_is_dropped(heading):
 
 
 def test_a_list_under_other_headings_stays():
-    assert "Dockers vote to end the strike" in clean_html(related_list_page("What the Council Decided"), url=URL).body_text
+    other = clean_html(related_list_page("What the Council Decided"), url=URL)
+    assert "Dockers vote to end the strike" in other.body_text
     see_also = cleaning._page_hints(cleaning.load_html(related_list_page("See also")))  # a section of a README
     assert not see_also.related_texts
     unlinked = cleaning._page_hints(cleaning.load_html(related_list_page("Related", ("Dockers vote", "Tram fares"))))

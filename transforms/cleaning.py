@@ -1316,8 +1316,8 @@ def _join_split_bodies(tree) -> None:  # tree: the parsed page (lxml), changed i
             part.drop_tree()
 
 
-def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines)
-    """The body lines of a page and how they were found.
+def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines, page hints)
+    """The body lines of a page, how they were found, and what the page says about them (:class:`_PageHints`).
 
     trafilatura runs twice: with its defaults (which already compare its own extraction with its
     bundled readability and jusText fallbacks) and favouring precision. When the precision run found
@@ -1351,7 +1351,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         second_chars = sum(len(text) for text in _filter_lines(line.text for line in second).lines)
         if second_chars >= max(MIN_PRECISION_CHARS, SECOND_EXTRACTOR_GAIN * kept_chars):
             lines, method = second, "readability"
-    return doc, method, lines
+    return doc, method, lines, hints
 
 
 # ================================================================================================
@@ -1369,15 +1369,28 @@ def _is_listed_headline(line: str) -> bool:
     )
 
 
-def _drop_headline_runs(paragraphs: Sequence[str]) -> list[str]:
-    """Drop runs of title-cased headline-like lines: lists of other articles without a heading."""
+MIN_LINKED_SHARE = 0.5  # a link whose text is this much of a line makes it a linked line ("<a>Headline</a> - May 2")
+
+
+def _carries_link(line: str, hints: _PageHints) -> bool:
+    """Whether the line is a link's on the page: a link's text makes up most of it, or holds it whole."""
+    text = _norm(_strip_bullet(line))
+    return bool(text) and any(
+        text in link or (len(link) >= MIN_LINKED_SHARE * len(text) and link in text) for link in hints.link_texts
+    )
+
+
+def _drop_headline_runs(paragraphs: Sequence[str], hints: _PageHints) -> list[str]:
+    """Drop runs of title-cased headline-like lines that are links on the page (at least half of them):
+    lists of other articles without a heading. A run of lines without links is the article's own list:
+    tour dates ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"), a schedule, a line-up."""
     kept: list[str] = []
     run: list[str] = []
     for paragraph in [*paragraphs, ""]:  # the empty sentinel closes a run at the end
         if paragraph and _is_listed_headline(paragraph):
             run.append(paragraph)
             continue
-        if len(run) < MIN_HEADLINE_RUN:
+        if len(run) < MIN_HEADLINE_RUN or 2 * sum(_carries_link(line, hints) for line in run) < len(run):
             kept.extend(run)
         run = []
         if paragraph:
@@ -1445,7 +1458,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     title); ``<h2>``-style headings the extractor kept become headings.
     """
     html = html or ""
-    doc, method, body_lines = _html_body(html, url)
+    doc, method, body_lines, hints = _html_body(html, url)
     meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
     page = page_metadata(html, url)
     filtered = _filter_lines(line.text for line in body_lines)
@@ -1457,7 +1470,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     raw_title = (meta.title or "").strip()
     title = page.title or _strip_site_suffix(raw_title, site_name, domain) or None
 
-    paragraphs = _drop_lead(_drop_headline_runs(filtered.lines), (title, raw_title))
+    paragraphs = _drop_lead(_drop_headline_runs(filtered.lines, hints), (title, raw_title))
     heading_texts = {" ".join(line.text.split()).casefold() for line in body_lines if line.heading}
     heading_indexes = [i for i, p in enumerate(paragraphs) if " ".join(p.split()).casefold() in heading_texts]
     body, headings, spans = _assemble(paragraphs, heading_indexes)
