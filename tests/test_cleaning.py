@@ -1095,6 +1095,20 @@ def test_a_list_of_teasers_needs_three_alike():
     assert not teaser_hints(last_blurb_tag="p").blurb_texts  # the third pair is built differently
 
 
+def test_a_line_repeating_an_images_description_is_its_caption():
+    figure = (
+        "<div align='center'><img src='/bezels.jpg' alt='The slimmer bezels of the new laptop'><br>"
+        "<span class='minor2 small gray'>The slimmer bezels of the new laptop</span></div>"
+    )
+    html = page(*PAGE_PARAGRAPHS[:2], figure, *PAGE_PARAGRAPHS[2:])
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_a_short_image_description_is_no_caption():
+    hints = cleaning._page_hints(cleaning.load_html(page("<img src='/a.jpg' alt='Powerful package'>")))
+    assert not hints.alt_texts  # a two-word line like this may head a slide
+
+
 RELATED_ITEMS = (
     "Dockers vote to end the strike, <a href='/strike'>union leaders say</a>",
     "Tram fares rise again. <a href='/fares'>Here is why</a>",

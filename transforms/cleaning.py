@@ -919,6 +919,7 @@ def _body_lines(body) -> list[_Line]:  # body: trafilatura's XML body element or
 MAX_CAPTION_WORDS = 40  # a figure caption is at most this long
 PRINTED_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a line that is a web address
 MIN_CAPTION_PART_WORDS = 5  # a line this long found inside a caption is part of it
+MIN_ALT_WORDS = 3  # a line repeating an image's description this long is its caption (a shorter one may head a slide)
 _CAPTION_XPATH = (
     "//figcaption|//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@id, 'caption')]"
 )
@@ -931,13 +932,14 @@ def _norm(text: str) -> str:
 @dataclass(frozen=True)
 class _PageHints:
     """What the HTML page says about texts trafilatura may have kept: which are whole links, which are
-    figure captions or photo credits, which are the blurbs of teasers for other stories, which are the items
-    of a list of other stories under a heading that says so."""
+    figure captions or photo credits (or repeat an image's description), which are the blurbs of teasers
+    for other stories, which are the items of a list of other stories under a heading that says so."""
 
     link_texts: frozenset[str] = frozenset()
     caption_texts: tuple[str, ...] = ()
     blurb_texts: frozenset[str] = frozenset()
     related_texts: frozenset[str] = frozenset()
+    alt_texts: frozenset[str] = frozenset()  # an image's description, which a caption under it often repeats
 
 
 def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
@@ -949,7 +951,9 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
         text = _norm(el.text_content())
         if text and len(text.split()) <= MAX_CAPTION_WORDS and len(el.findall(".//p")) <= 1:
             captions.append(text)
-    return _PageHints(links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree))
+    alts = (_norm(img.get("alt") or "") for img in tree.iter("img"))
+    alt_texts = frozenset(text for text in alts if len(text.split()) >= MIN_ALT_WORDS)
+    return _PageHints(links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts)
 
 
 MAX_LIST_HEADING_WORDS = 8  # the heading of a list of other stories is at most this long
@@ -1050,7 +1054,7 @@ def _drop_teaser_tail(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
 
 def _is_caption(line: str, hints: _PageHints) -> bool:
     text = _norm(line)
-    if text in hints.caption_texts:
+    if text in hints.caption_texts or text in hints.alt_texts:
         return True
     return len(text.split()) >= MIN_CAPTION_PART_WORDS and any(text in caption for caption in hints.caption_texts)
 
