@@ -1109,6 +1109,21 @@ def test_a_short_image_description_is_no_caption():
     assert not hints.alt_texts  # a two-word line like this may head a slide
 
 
+def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_apart():
+    menu = "<td><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></td>"
+    html = (
+        "<html><head><title>Harbour Bridge Approved</title></head><body><table><tr>"
+        f"{menu}<td>{''.join(PAGE_PARAGRAPHS)}</td></tr></table></body></html>"
+    )
+    assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_a_data_table_stays_a_table():
+    tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, "<table><tr><td>Tolls</td><td>2 euros</td></tr></table>"))
+    cleaning._unwrap_layout_tables(tree)
+    assert tree.xpath("//table/tr/td")
+
+
 RELATED_ITEMS = (
     "Dockers vote to end the strike, <a href='/strike'>union leaders say</a>",
     "Tram fares rise again. <a href='/fares'>Here is why</a>",

@@ -1281,6 +1281,23 @@ def _free_embedded_posts(tree) -> None:  # tree: the parsed page (lxml), changed
             wrapper.getparent().replace(wrapper, post)
 
 
+_TABLE_PART_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _unwrap_layout_tables(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Turn layout tables into plain blocks. A page laid out with a table, which holds paragraphs of running
+    text in a cell, is extracted as table rows: the cell's paragraphs are flattened into one line together
+    with the menus and story lists beside them. Such a table and the tables nested in it (old layouts nest
+    them) become ``<div>``s. Data tables, whose cells hold no paragraphs of running text, stay tables."""
+    layouts = [
+        table for table in tree.iter("table")
+        if any(_running_paragraphs(cell) >= MIN_BODY_PART_PARAGRAPHS for cell in table.iter("td", "th"))
+    ]
+    for table in layouts:
+        for part in table.iter(*_TABLE_PART_TAGS):  # the table itself and everything table-like in it
+            part.tag = "div"
+
+
 BODY_CLASS_RE = re.compile(r"(?:article|story|post|entry)[-_]*(?:body|content|text)|^body(?:[-_]|$)", re.IGNORECASE)
 _BODY_PART_TAGS = ("div", "section")
 MIN_BODY_PART_PARAGRAPHS = 2  # a block of an article body holds this many paragraphs of running text (a teaser one)
@@ -1337,6 +1354,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _join_drop_caps(page)
         _rescue_orphan_text(page)
         _drop_comment_sections(page)
+        _unwrap_layout_tables(page)
         _join_split_bodies(page)
         _free_embedded_posts(page)
     doc = _extract(page, url)
