@@ -673,6 +673,11 @@ def test_metadata_lines_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
 
 
+def test_a_sentence_asking_for_views_on_a_subject_is_kept():
+    line = "Tell us what you think of the harbour bridge plan before the council votes on Friday."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
+
+
 def test_sentences_with_dates_are_kept():
     line = "On August 31, 2021, the authority signed the contract."
     assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
@@ -686,6 +691,8 @@ def test_sentences_with_dates_are_kept():
         "We want to hear what you think about this article. Submit a letter to the editor.",
         "Submit your letter to the editor via this form.",
         '"Questions? Comments? Email us at',
+        "Tell us what YOU think...",
+        '[button link="http://www.example.com/submit-review/" type="big"] Send us YOUR review[/button]',
     ],
 )
 def test_disclosures_and_feedback_promos_are_dropped(line):

@@ -317,9 +317,12 @@ FEEDBACK_RE = re.compile(
     r"\b(?:submit|send|write)\s+(?:us\s+)?(?:a|your)\s+letter\s+to\s+the\s+editor\b"
     r"|\bwe\s+(?:want|would\s+love|['’]d\s+love)\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b"
     r"|^[\"“'‘]?(?:questions|comments|feedback)\?.{0,40}\b(?:e-?mail|contact|write\s+to)\s+us\b"
-    r"|\b(?:got|have)\s+a\s+(?:news\s+|story\s+)?tip\?",
+    r"|\b(?:got|have)\s+a\s+(?:news\s+|story\s+)?tip\?"
+    r"|^(?:tell|let)\s+us\s+what\s+you\s+think\b(?!\s+(?:of|about)\s+\w+\s+\w)",  # not "... think of the plan"
     re.IGNORECASE,
 )
+# A content-management shortcode the site failed to render: "[button link=...]Send us YOUR kit review[/button]".
+SHORTCODE_RE = re.compile(r"^\[(?P<tag>[a-z_][\w-]*)\b[^\]]*\].*\[/(?P=tag)\]$", re.IGNORECASE)
 # how to reach the writer: "Jemele Hill can be reached at ...", "You can send him an e-mail"
 CONTACT_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\s+(?:at|by|via|on)\b"
@@ -536,7 +539,8 @@ def _is_lone(core: str) -> bool:
 
 
 def _boilerplate_kind(line: str) -> str | None:
-    """Why a line is boilerplate ("promo", "also_read", "credit", "ai", "footer", "lone", "contact", ...), or None."""
+    """Why a line is boilerplate ("promo", "also_read", "credit", "ai", "footer", "lone", "contact", "markup", ...),
+    or None."""
     core = _strip_bullet(line)
     if _is_lone(core):
         return "lone"
@@ -562,6 +566,8 @@ def _boilerplate_kind(line: str) -> str | None:
         return "comments"
     if _is_share_line(core):
         return "share"
+    if SHORTCODE_RE.match(core):
+        return "markup"
     if _is_meta_line(core):
         return "meta"
     return None
