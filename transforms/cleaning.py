@@ -963,6 +963,7 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
 
 
 MAX_LIST_HEADING_WORDS = 8  # the heading of a list of other stories is at most this long
+SEE_ALSO_RE = re.compile(r"see\s+also\b", re.IGNORECASE)
 
 
 def _related_list_items(tree) -> frozenset[str]:
@@ -980,7 +981,7 @@ def _related_list_items(tree) -> frozenset[str]:
         label = " ".join(heading.text_content().split())
         if not label or len(label.split()) > MAX_LIST_HEADING_WORDS or not RELATED_HEADING_RE.match(label):
             continue
-        if re.match(r"see\s+also\b", label, re.IGNORECASE):
+        if SEE_ALSO_RE.match(label):
             continue
         entries = listing.findall("li")
         if entries and all(entry.find(".//a") is not None for entry in entries):
@@ -1401,7 +1402,7 @@ MIN_LINKED_SHARE = 0.5  # a link whose text is this much of a line makes it a li
 
 
 def _carries_link(line: str, hints: _PageHints) -> bool:
-    """Whether the line is a link's on the page: a link's text makes up most of it, or holds it whole."""
+    """Whether the line is linked on the page: a link's text makes up at least half of it, or holds it whole."""
     text = _norm(_strip_bullet(line))
     return bool(text) and any(
         text in link or (len(link) >= MIN_LINKED_SHARE * len(text) and link in text) for link in hints.link_texts
