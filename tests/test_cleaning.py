@@ -724,6 +724,8 @@ def test_how_to_reach_someone_else_is_kept():
         "(MORE: The Best Photos Of The Harbour Festival)",
         "Next: Seeking A New Home",
         "More from Harbour Life: Ten walks along the coast",
+        "Baca juga: Jembatan pelabuhan disetujui dewan kota",
+        "Lesen Sie auch: Hafenbrücke genehmigt",
     ],
 )
 def test_more_cross_link_lines_are_dropped(line):
@@ -1158,6 +1160,47 @@ def test_a_list_under_other_headings_stays():
     assert not see_also.related_texts
     unlinked = cleaning._page_hints(cleaning.load_html(related_list_page("Related", ("Dockers vote", "Tram fares"))))
     assert not unlinked.related_texts
+
+
+@pytest.mark.parametrize(
+    "heading", ["Você pode gostar...", "Artículos relacionados", "À lire aussi", "Das könnte Sie auch interessieren"]
+)
+def test_related_headings_in_other_languages_name_a_list(heading):
+    hints = cleaning._page_hints(cleaning.load_html(related_list_page(heading)))
+    assert cleaning._norm("Tram fares rise again. Here is why") in hints.related_texts
+    see_also = cleaning._page_hints(cleaning.load_html(related_list_page("Veja também")))
+    assert not see_also.related_texts
+
+
+CARD_EXCERPTS = (
+    "The dockers voted on Monday to end the strike after the port offered a new contract to all crews …",
+    "Tram fares rise again next month, the third rise this year, and the council says more may follow …",
+)
+
+
+def related_cards_page(heading: str, cards=CARD_EXCERPTS) -> str:
+    """A post whose end holds a heading and other posts' teaser cards, each an <article> nested in the post."""
+    teasers = "".join(
+        f"<article class='post'><a href='/p{i}'><img src='/p{i}.jpg' alt=''></a><p>{text}</p></article>"
+        f"<script>ads.push({i})</script>"
+        for i, text in enumerate(cards)
+    )
+    return page(*PAGE_PARAGRAPHS, f"<h3>{heading}</h3>{teasers}")
+
+
+@pytest.mark.parametrize("heading", ["You may also like", "Você pode gostar..."])
+def test_teaser_cards_under_a_related_heading_are_dropped(heading):
+    body = clean_html(related_cards_page(heading), url=URL).body_text
+    assert PAGE_TEXTS[-1] in body
+    for excerpt in CARD_EXCERPTS:
+        assert excerpt[:40] not in body
+
+
+def test_articles_under_other_headings_stay():
+    hints = cleaning._page_hints(cleaning.load_html(related_cards_page("Live updates")))  # a live blog's posts
+    assert not hints.related_texts
+    single = cleaning._page_hints(cleaning.load_html(related_cards_page("Related", CARD_EXCERPTS[:1])))
+    assert not single.related_texts
 
 
 # --------------------------------------------------------------------------------------------

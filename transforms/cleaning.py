@@ -19,11 +19,12 @@ joined by exactly one blank line, so character offsets into it are stable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from difflib import SequenceMatcher
+from itertools import takewhile
 
 import lxml.html
 import py3langid
@@ -208,7 +209,9 @@ WEAK_PROMO_RE = re.compile(
 # "Also Read: <headline>" style cross-links.
 ALSO_READ_RE = re.compile(
     r"^[(\[]?(?:also\s+read|read\s+also|read\s+more|read\s+next|related|see\s+also|recommended|don[’']?t\s+miss"
-    r"|must\s+read|trending|watch|listen|more\s+reading|further\s+reading)\s*[:：|–—-]\s*\S"
+    r"|must\s+read|trending|watch|listen|more\s+reading|further\s+reading"
+    r"|leia\s+também|lee\s+también|(?:à\s+)?lire\s+aussi|leggi\s+anche|lesen\s+sie\s+auch|lees\s+ook|baca\s+juga)"
+    r"\s*[:：|–—-]\s*\S"
     r"|^[(\[]?(?:read|more|see|next|previous|related\s+(?:article|story|video)|more\s+from\s+[\w ]{1,40}?"
     r"|read\s+the\s+(?:full\s+)?(?:story|report|article)"
     r"|(?:also|more)\s+on\s+[\w ]{1,30}?)\s*[:：]\s*\S",
@@ -223,7 +226,18 @@ RELATED_HEADING_RE = re.compile(
     r"|trending(?:\s+(?:now|stories))?|most\s+(?:read|popular)|further\s+reading|what\s+to\s+read\s+next"
     r"|editor[’']?s[’']?\s+(?:picks|choice|recommendations)|see\s+also|top\s+stories"
     r"|(?:more|other)\s+(?:[\w’'&-]+\s+){0,3}?(?:stories|news|articles|coverage)"  # "More Great WIRED Stories"
-    r"|(?:recommended|suggested|sponsored|promoted)\s+(?:links|stories|content|videos|for\s+you)|around\s+the\s+web)\s*:?$",
+    r"|(?:recommended|suggested|sponsored|promoted)\s+(?:links|stories|content|videos|for\s+you)|around\s+the\s+web"
+    # the same headings in other languages: Portuguese, Spanish, French, German, Italian, Dutch, Indonesian
+    r"|(?:você\s+)?(?:também\s+)?pode\s+gostar(?:\s+também)?|leia\s+(?:também|mais)|veja\s+também|mais\s+lidas?"
+    r"|(?:posts|artigos|not[íi]cias|mat[ée]rias|art[íi]culos|entradas|noticias)\s+relacionad[oa]s"
+    r"|(?:también\s+)?te\s+puede\s+interesar|lo\s+más\s+le[íi]do|lee\s+también|te\s+recomendamos"
+    r"|(?:à\s+)?lire\s+aussi|articles\s+similaires|sur\s+le\s+même\s+sujet|les\s+plus\s+lus"
+    r"|vous\s+(?:aimerez|pourriez)\s+(?:aussi|également)(?:\s+aimer)?|voir\s+aussi"
+    r"|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|(?:weitere|ähnliche)\s+artikel|mehr\s+zum\s+thema"
+    r"|meistgelesen|lesen\s+sie\s+auch|siehe\s+auch"
+    r"|(?:ti\s+)?potrebbe\s+(?:anche\s+)?interessarti|articoli\s+correlati|leggi\s+anche|i\s+più\s+letti|vedi\s+anche"
+    r"|lees\s+ook|gerelateerde\s+artikelen|meest\s+gelezen"
+    r"|baca\s+juga|(?:berita|artikel)\s+terkait)\s*(?:[.…]{1,3}|:)?$",
     re.IGNORECASE,
 )
 # "Photo: ...", "Image credit Reuters", "Credit: ...", "Photograph by ...".
@@ -963,30 +977,67 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
 
 
 MAX_LIST_HEADING_WORDS = 8  # the heading of a list of other stories is at most this long
-SEE_ALSO_RE = re.compile(r"see\s+also\b", re.IGNORECASE)
+SEE_ALSO_RE = re.compile(  # "See also" and its translations head a section of the text in documentation
+    r"(?:see\s+also|veja\s+também|voir\s+aussi|siehe\s+auch|vedi\s+anche|véase\s+también)\b", re.IGNORECASE
+)
 
 
 def _related_list_items(tree) -> frozenset[str]:
-    """Items of a list of other stories that the page labels as one: a ``<ul>`` or ``<ol>`` right after a
-    short heading that names such a list (:data:`RELATED_HEADING_RE`: "More Great WIRED Stories", "Related",
-    "Trending Now"), with a link in every item. Extractors often drop the heading, a styled ``<div>``, and
-    keep the items, whose headlines are only partly links ("YouTubers must unionize, <a>no matter what
-    Google says</a>"), so no whole-link rule catches them. "See also" is left out: in documentation and
-    READMEs it heads a section of the text."""
+    """Texts of a list of other stories that the page labels as one, after a short heading that names such a
+    list (:data:`RELATED_HEADING_RE`: "More Great WIRED Stories", "Related", "Trending Now", "Você pode
+    gostar..."): the items of a ``<ul>`` or ``<ol>`` right after it, with a link in every item, and the
+    teaser cards of a run of ``<article>`` elements right after it (at least :data:`MIN_RELATED_CARDS`).
+    Extractors often drop the heading, a styled ``<div>``, and keep the items, whose headlines are only
+    partly links ("YouTubers must unionize, <a>no matter what Google says</a>"), or the cards' excerpts,
+    which read as running text; so no whole-link rule catches them. "See also" is left out: in
+    documentation and READMEs it heads a section of the text."""
     items: set[str] = set()
     for listing in tree.iter("ul", "ol"):
-        heading = listing.getprevious()
-        if heading is None or not isinstance(heading.tag, str):
-            continue
-        label = " ".join(heading.text_content().split())
-        if not label or len(label.split()) > MAX_LIST_HEADING_WORDS or not RELATED_HEADING_RE.match(label):
-            continue
-        if SEE_ALSO_RE.match(label):
-            continue
         entries = listing.findall("li")
-        if entries and all(entry.find(".//a") is not None for entry in entries):
+        if _names_related_list(_previous_element(listing)) and entries and all(
+            entry.find(".//a") is not None for entry in entries
+        ):
             items.update(t for t in (_norm(entry.text_content()) for entry in entries) if t)
+    for card in tree.iter("article"):
+        before = _previous_element(card)
+        if before is not None and before.tag == "article" or not _names_related_list(before):
+            continue  # not the first card of a run under a "Related" heading
+        cards = [card] + list(takewhile(lambda el: el.tag == "article", _next_elements(card)))
+        if len(cards) >= MIN_RELATED_CARDS:
+            for each in cards:
+                blocks = [each, *each.iter(*_LEAF_BLOCK_TAGS)]
+                items.update(t for t in (_norm(block.text_content()) for block in blocks) if t)
     return frozenset(items)
+
+
+MIN_RELATED_CARDS = 2  # this many <article> cards after a "Related" heading are a list of other stories
+_SKIPPED_SIBLING_TAGS = frozenset({"script", "style", "noscript", "template", "ins"})  # scripts, ad slots
+
+
+def _previous_element(el):
+    """The element before ``el`` among its siblings, passing over scripts, ad slots and comments."""
+    for sibling in el.itersiblings(preceding=True):
+        if isinstance(sibling.tag, str) and sibling.tag not in _SKIPPED_SIBLING_TAGS:
+            return sibling
+    return None
+
+
+def _next_elements(el) -> Iterator:
+    """The elements after ``el`` among its siblings, passing over scripts, ad slots and comments."""
+    return (s for s in el.itersiblings() if isinstance(s.tag, str) and s.tag not in _SKIPPED_SIBLING_TAGS)
+
+
+def _names_related_list(heading) -> bool:
+    """Is ``heading`` a short heading that names a list of other stories (not a "See also")?"""
+    if heading is None:
+        return False
+    label = " ".join(heading.text_content().split())
+    return bool(
+        label
+        and len(label.split()) <= MAX_LIST_HEADING_WORDS
+        and RELATED_HEADING_RE.match(label)
+        and not SEE_ALSO_RE.match(label)
+    )
 
 
 MAX_BLURB_WORDS = 40  # a teaser's blurb under its linked headline is at most this long
