@@ -1000,6 +1000,25 @@ def test_short_or_lone_stranded_text_is_left_alone():
         assert tree.find(".//div[@class='photo']").tail
 
 
+def test_the_leading_text_of_a_div_with_line_breaks_becomes_a_paragraph():
+    lead = "The council approved the bridge on Tuesday, <em><a href='/v'>the clerk said</a></em>. Work starts in May."
+    tree = cleaning.load_html(f"<html><body><div class='content'>{lead}<br><br>Tolls pay for it.</div></body></html>")
+    cleaning._wrap_leading_text(tree)
+    div = tree.find(".//div[@class='content']")
+    assert not (div.text or "").strip()
+    assert div[0].tag == "p"
+    assert div[0].text_content() == "The council approved the bridge on Tuesday, the clerk said. Work starts in May."
+    assert div[1].tag == "br" and "Tolls pay for it." in div.text_content()
+
+
+def test_short_leading_text_or_a_div_without_breaks_is_left_alone():
+    for html in ("<div class='content'>Posted by Ana Ruiz<br><br>More text after it.</div>",
+                 "<div class='content'>A div of running text that has no line breaks in it at all, just words.</div>"):
+        tree = cleaning.load_html(f"<html><body>{html}</body></html>")
+        cleaning._wrap_leading_text(tree)
+        assert tree.find(".//div[@class='content']").find("p") is None
+
+
 def split_body_page(part_class: str, second_part: str) -> str:
     first = "".join(PAGE_PARAGRAPHS[:2])
     return (

@@ -1291,6 +1291,33 @@ def _rescue_orphan_text(tree) -> None:  # tree: the parsed page (lxml), changed 
         block.addnext(paragraph)
 
 
+_INLINE_TAGS = frozenset("a abbr b bdi cite code em font i mark q s small span strong sub sup time u".split())
+
+
+def _wrap_leading_text(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Give the leading text of a ``<div>`` laid out with ``<br>`` line breaks its own paragraph. In
+    ``<div class="content">Following the ... <em><a>DigiTimes</a></em>. A preview ...<br><br>The report
+    ...</div>`` the text before the first break is the lead paragraph, and extractors that take the page's
+    larger container lose a div's own text. The text and the inline elements up to the first ``<br>`` or
+    block become a ``<p>`` when they hold at least :data:`MIN_ORPHAN_WORDS` words."""
+    for div in list(tree.iter("div")):
+        if not (div.text or "").strip() or div.find("br") is None:
+            continue
+        run = []
+        for child in div:
+            if not isinstance(child.tag, str) or child.tag not in _INLINE_TAGS:
+                break
+            run.append(child)
+        words = len(div.text.split()) + sum(len(el.text_content().split()) + len((el.tail or "").split()) for el in run)
+        if words < MIN_ORPHAN_WORDS:
+            continue
+        paragraph = lxml.html.Element("p")
+        paragraph.text, div.text = div.text, None
+        for el in run:
+            paragraph.append(el)  # moves it, with its tail
+        div.insert(0, paragraph)
+
+
 COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist"})  # a class or id word naming a comment section
 _CLASS_WORD_RE = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # "visitors_comment_block", "userComments"
 _COMMENT_SECTION_TAGS = ("div", "section", "aside", "ol", "ul")
@@ -1411,6 +1438,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     if page is not None:
         _join_drop_caps(page)
         _rescue_orphan_text(page)
+        _wrap_leading_text(page)
         _drop_comment_sections(page)
         _unwrap_layout_tables(page)
         _join_split_bodies(page)
