@@ -1019,6 +1019,22 @@ def test_short_leading_text_or_a_div_without_breaks_is_left_alone():
         assert tree.find(".//div[@class='content']").find("p") is None
 
 
+CARD_EXCERPT = "Night tolls are an automatic setting that takes advantage of the new gates on the harbour bridge."
+
+
+def test_a_paragraph_wrapped_in_a_link_is_a_card_for_another_page():
+    card = f"<a href='/guide'><p>{CARD_EXCERPT}</p></a>"
+    hints = cleaning._page_hints(cleaning.load_html(page(*PAGE_PARAGRAPHS, card)))
+    lines = [cleaning._Line(text) for text in (CARD_EXCERPT, *PAGE_TEXTS)]
+    assert [line.text for line in cleaning._drop_by_page_hints(lines, hints)] == PAGE_TEXTS
+
+
+def test_paragraphs_under_an_unclosed_link_stay():
+    unclosed = page("<a href='/port'>Port", *PAGE_PARAGRAPHS)  # the parser stretches the <a> over the text
+    hints = cleaning._page_hints(cleaning.load_html(unclosed))
+    assert not hints.card_texts
+
+
 def split_body_page(part_class: str, second_part: str) -> str:
     first = "".join(PAGE_PARAGRAPHS[:2])
     return (

@@ -960,6 +960,7 @@ class _PageHints:
     blurb_texts: frozenset[str] = frozenset()
     related_texts: frozenset[str] = frozenset()
     alt_texts: frozenset[str] = frozenset()  # an image's description, which a caption under it often repeats
+    card_texts: frozenset[str] = frozenset()  # a paragraph inside a link: the excerpt on a card for another page
 
 
 def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
@@ -973,7 +974,10 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
             captions.append(text)
     alts = (_norm(img.get("alt") or "") for img in tree.iter("img"))
     alt_texts = frozenset(text for text in alts if len(text.split()) >= MIN_ALT_WORDS)
-    return _PageHints(links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts)
+    # one paragraph in a link is a card's excerpt; many are an unclosed <a> that the parser stretched over a text
+    cards = (_norm(block.text_content()) for block in tree.xpath("//a[count(.//p) = 1]//p"))
+    card_texts = frozenset(text for text in cards if text)
+    return _PageHints(links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts, card_texts)
 
 
 MAX_LIST_HEADING_WORDS = 8  # the heading of a list of other stories is at most this long
@@ -1135,6 +1139,8 @@ def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line
     for i, line in enumerate(lines):
         if not line.heading and (_is_caption(line.text, hints) or _is_related_item(line.text, hints)):
             continue
+        if not line.heading and _norm(line.text) in hints.card_texts:
+            continue  # a paragraph the page wraps in a link: a card for another page
         if linked[i]:
             in_run = (i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])
             if in_run or not _ends_sentence(line.text):
