@@ -602,6 +602,10 @@ def test_reporting_about_cookies_is_kept():
         "Join the conversation",
         "Be the first to comment",
         "January 13, 2020 at 08:45 AM | categories: Python | View Comments",
+        "Comments that are abusive or off topic will not be approved.",
+        "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito não serão aprovados pelo moderador.",
+        "Deixe um comentário",
+        "Votre adresse e-mail ne sera pas publiée.",
     ],
 )
 def test_comment_section_lines_are_dropped(line):
@@ -667,6 +671,9 @@ def test_a_sentence_that_starts_like_navigation_is_kept():
         "2/5",
         "WWW.HARBOURNEWS.COM",
         "—————————",
+        "segunda-feira, 22 de janeiro de 2018 às 0:13",
+        "Montag, 3. Juni 2019 um 10:30 Uhr",
+        "Mei 2020",
     ],
 )
 def test_metadata_lines_are_dropped(line):
@@ -678,8 +685,15 @@ def test_a_sentence_asking_for_views_on_a_subject_is_kept():
     assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
 
 
-def test_sentences_with_dates_are_kept():
-    line = "On August 31, 2021, the authority signed the contract."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On August 31, 2021, the authority signed the contract.",
+        "Domingo Pérez said the port would close in May.",
+        "Em 22 de janeiro de 2018 a autoridade assinou o contrato.",
+    ],
+)
+def test_sentences_with_dates_are_kept(line):
     assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))
 
 

@@ -309,7 +309,16 @@ COMMENTS_RE = re.compile(
     r"|be\s+the\s+first\s+to\s+comment|there\s+are\s+no\s+comments"
     r"|you\s+must\s+be\s+logged\s+in\s+to|your\s+email\s+address\s+will\s+not\s+be\s+published)"
     r"|\b(?:log|sign)\s*(?:in|up)\s+to\s+(?:comment|reply|post\s+a\s+comment|join\s+the\s+(?:conversation|discussion))\b"
-    r"|(?:^|\|\s*)(?:view|show|\d+)\s+comments?\s*$",
+    r"|(?:^|\|\s*)(?:view|show|\d+)\s+comments?\s*$"
+    r"|\bcomments?\b.{0,120}\b(?:will\s+not|won[’']t)\s+be\s+(?:approved|published)\b"  # a moderation policy
+    # the same in Portuguese, Spanish, French, German and Italian: the policy, "Leave a comment", and the
+    # comment form's "Your email address will not be published"
+    r"|\bcoment[áa]rios?\b.{0,120}\bn[ãa]o\s+ser[ãa]o?\s+(?:aprovad|publicad)|\bcomentarios?\b.{0,120}\bno\s+ser[áa]n?\s+"
+    r"(?:aprobad|publicad)|^(?:deixe|deja|escribe)\s+(?:um|un|tu|seu|o\s+seu)\s+coment[áa]rio"
+    r"|^laisser\s+un\s+commentaire|^(?:hinterlasse|schreibe)\s+einen\s+kommentar|^lascia\s+un\s+commento"
+    r"|\b(?:endereço\s+de\s+e-?mail|dirección\s+de\s+correo(?:\s+electrónico)?|adresse\s+(?:e-?mail|de\s+messagerie)"
+    r"|e-?mail-adresse|indirizzo\s+(?:e-?mail|email))\s+(?:não\s+será|no\s+será|ne\s+sera\s+pas|wird\s+nicht"
+    r"|non\s+sarà)\s+(?:publicad|publiée|veröffentlicht|pubblicat)",
     re.IGNORECASE,
 )
 # Social follow and share lines.
@@ -361,11 +370,26 @@ META_LABEL_RE = re.compile(
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?"
+    # Portuguese, Spanish, French, German, Italian, Dutch and Indonesian names ("mars" left out: the planet)
+    r"|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+    r"|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
+    r"|janvier|février|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|maret|mei|augustus|agustus|desember"
 )
-_WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_WEEKDAYS = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|sábado|domingo"
+    r"|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|senin|selasa|rabu|kamis|jumat|sabtu"
+)
 DATE_PART_RE = re.compile(
     rf"\b(?:{_MONTHS}|{_WEEKDAYS}|am|pm|a\.m|p\.m|utc|gmt|[ecmp][sd]t|bst|cest?|at|on|updated|published|posted"
-    r"|modified|last|first|\d+(?:st|nd|rd|th)?)\b\.?|[\d/:.,|•·\-–—()]+",
+    r"|modified|last|first|\d+(?:st|nd|rd|th)?"
+    r"|de|del|às|à|le|el|um|em|en|alle|ore|h|uhr|pukul|wib)\b\.?|[\d/:.,|•·\-–—()]+",  # "22 de janeiro de 2018 às 0:13"
     re.IGNORECASE,
 )
 # A line that only gives a date and time: it names a month or weekday or has a numeric date, and
