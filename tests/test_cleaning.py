@@ -680,6 +680,17 @@ def test_metadata_lines_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
 
 
+@pytest.mark.parametrize("label", ["Tags", "Tagged with:", "Etiquetas"])
+def test_a_tags_label_and_the_list_under_it_are_dropped(label):
+    tags = "harbour bridge, city council, port of Harbourtown, tolls"
+    assert paragraphs(clean_plaintext(doc(PARA_1, label, tags, PARA_2))) == [PARA_1, PARA_2]
+
+
+def test_a_sentence_after_a_tags_label_is_kept():
+    line = "Tags, tolls and gates were all on the agenda, and the council, in the end, approved them all."
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, "Tags", line)))
+
+
 def test_a_sentence_asking_for_views_on_a_subject_is_kept():
     line = "Tell us what you think of the harbour bridge plan before the council votes on Friday."
     assert line in paragraphs(clean_plaintext(doc(PARA_1, line)))

@@ -761,11 +761,26 @@ def _is_job_title(line: str) -> bool:
     return 0 < len(words) <= MAX_JOB_TITLE_WORDS and words[-1].casefold() in ROLE_WORDS and not _ends_sentence(line)
 
 
+# A label on a line of its own over a list of tags: "Tags", "Tagged with:", "Etiquetas", "Schlagwörter".
+TAGS_LABEL_RE = re.compile(
+    r"^(?:tags?|tagged(?:\s+(?:with|in))?|keywords|etiquetas|tags\s+relacionadas|marcadores|palavras-chave"
+    r"|palabras\s+clave|mots[- ]clés|schlagwörter|parole\s+chiave)\s*:?$",
+    re.IGNORECASE,
+)
+MAX_TAG_WORDS = 6  # a tag is a short phrase
+
+
+def _is_tag_list(line: str) -> bool:
+    """A line of short phrases separated by commas, pipes or bullets, and no sentence: a list of tags."""
+    items = [item for item in re.split(r"\s*[,|•·]\s*", line.strip()) if item]
+    return len(items) >= 2 and all(len(item.split()) <= MAX_TAG_WORDS for item in items) and not _ends_sentence(line)
+
+
 def _filter_lines(lines: Iterable[str]) -> _Filtered:
     """Drop boilerplate lines, bylines, job titles above the text or under a byline, and "Read Next" blocks
     (rules 3 and 4)."""
     out = _Filtered()
-    in_related_block = False
+    in_related_block = after_tags_label = False
     after_byline = seen_text = False
     for line in lines:
         if (after_byline or not seen_text) and _is_job_title(line):
@@ -779,6 +794,13 @@ def _filter_lines(lines: Iterable[str]) -> _Filtered:
         if names:
             out.authors.extend(n for n in names if n not in out.authors)
             continue
+        if TAGS_LABEL_RE.match(line):
+            after_tags_label = True
+            continue  # "Tags" on a line of its own, and the list of tags under it
+        if after_tags_label and _is_tag_list(line):
+            after_tags_label = False
+            continue
+        after_tags_label = False
         kind = _boilerplate_kind(line)
         if kind:
             if kind in ("footer", "ai"):
