@@ -134,6 +134,13 @@ def test_one_headline_printed_twice_for_two_layouts_beats_a_social_title():
     assert page_metadata(page(head, body)).title == headline
 
 
+def test_a_declared_title_printed_as_an_h2_beats_a_lone_h1_banner():
+    body = ("<h1>Allergies Health Center</h1><div id='textArea'><h2>Babies Who Eat Peanuts Early May Avoid Allergy</h2>"
+            "<p>Text.</p></div>")
+    html = page("<title>Babies Who Eat Peanuts Early May Avoid Allergy</title>", body)
+    assert page_metadata(html).title == "Babies Who Eat Peanuts Early May Avoid Allergy"
+
+
 def test_a_lone_h1_that_names_the_blog_of_the_title_is_not_the_headline():
     head = (meta("og:title", "The adorable reason you can set your alert sound to hummus")
             + "<title>Why does the chat app say hummus? - The Schmooze – Forward.com</title>")
@@ -363,6 +370,15 @@ def test_links_to_site_sections_in_a_menu_are_no_byline():
     byline = '<p class="article-header__byline">By <a href="/author/jane-doe/" rel="author">Jane Doe</a></p>'
     html = page(body=f"{menu}<article><h1>Ports reopen</h1>{byline}<p>Text.</p></article>")
     assert page_metadata(html).authors == ("Jane Doe",)
+
+
+def test_the_log_in_box_is_no_byline():
+    login = ('<div id="authorization"><a href="/signin">Sign In</a>| <a href="/register">Sign Up</a>|'
+             ' <a href="/subscribe">Subscribe</a></div>')
+    byline = '<div class="author_fmt">By <a rel="author" href="/jane-doe">Jane Doe, MA</a></div>'
+    html = page(body=f"{login}<article><h2>Ports reopen</h2>{byline}<p>Text.</p></article>")
+    assert page_metadata(html).authors == ("Jane Doe",)
+    assert split_authors("Sign In | Sign Up | Subscribe", strict=True) == []
 
 
 def test_a_byline_in_the_articles_side_rail_counts():

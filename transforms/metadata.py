@@ -167,7 +167,7 @@ NON_NAME_WORDS = frozenset(
     """the to of a an and or about view more read all posts follow contact share profile home menu search letters
     says said via photo photos video image images click here my your our his her their this that is are was were
     welcome hello comments comment reply login logout register subscribe page articles stories latest get rss feed
-    on at in for from with by""".split()
+    on at in for from with by sign signin signup log account newsletter""".split()
 )
 DOMAIN_NAME_RE = re.compile(
     r"[a-z0-9-]{2,}\.(?:com|net|org|info|biz|co|io|gov|edu|news|tv|me|us|uk|ca|au|in|de|fr|nl|ie|nz|za)\b",
@@ -859,7 +859,13 @@ def _best_title(page: _Page) -> str | None:
         for _, text in candidates:
             if _affix_of(h1, text):
                 return h1
-    # 4. The page's one <h1> (printed once, or once per layout: desktop and mobile), which no declared title
+    # 4. A declared title the page prints as a sub-heading (<h2>, <h3>) where no <h1> matches one: the <h1> is
+    #    a section's or the site's banner ("Allergies Health Center" over an <h2> "Babies Who Eat Peanuts ...").
+    printed = {_words_key(_plain_text(el)) for el in page.tree.iter("h2", "h3") if _container_kind(el) != "excluded"}
+    for _, text in stripped:
+        if len(_words_key(text).split()) >= MIN_LONE_H1_WORDS and _words_key(text) in printed:
+            return text
+    # 5. The page's one <h1> (printed once, or once per layout: desktop and mobile), which no declared title
     #    matched: the headline readers see, where the declared titles are a social or search variant ("Hill:
     #    Meyer, Saban grandstanding about agents").
     #    Not when the <h1> is the blog or section the <title> names after the headline ("Headline - The
@@ -869,10 +875,10 @@ def _best_title(page: _Page) -> str | None:
     if (one_h1 and h1s and len(_words_key(h1s[0]).split()) >= MIN_LONE_H1_WORDS
             and not _names_title_section(h1s[0], page)):
         return h1s[0]
-    # 5. The most trusted declared title.
+    # 6. The most trusted declared title.
     if stripped:
         return stripped[0][1]
-    # 6. The page's only headline; a page whose every title is its site's name and that has no headline
+    # 7. The page's only headline; a page whose every title is its site's name and that has no headline
     #    element is titled by its first section heading; else whatever the page calls itself.
     if len(all_h1s) == 1 and h1s:
         return h1s[0]
@@ -1358,7 +1364,8 @@ _EXCLUDED_CONTAINER_RE = re.compile(
 # Tokens of an element (or its close ancestors) that hold pictures, bios and links rather than the byline.
 _NON_BYLINE_TOKEN_RE = re.compile(
     r"avatar|image|img|photo|picture|thumb|bio\b|bio[-_]|[-_]bio|biography|description|desc\b|[-_]desc|"
-    r"social|share|follow|icon|logo|tooltip|popup|modal|more[-_]?posts|all[-_]?posts|count",
+    r"social|share|follow|icon|logo|tooltip|popup|modal|more[-_]?posts|all[-_]?posts|count"
+    r"|authori[sz]|authority",  # "authorization": the log-in box
     re.IGNORECASE,
 )
 # Author boxes (usually after the article): a second-tier source.
