@@ -241,6 +241,9 @@ def test_byline_by_jane_and_john_with_site_suffix():
         ("Reuters", ()),
         ("No Author", ()),
         ("https://example.com/author/jane", ()),
+        ("By JANE DOE (AP) and John Roe (Reuters)", ("Jane Doe", "John Roe")),
+        ("Richard (R.J.) Roe", ("Richard Roe",)),
+        ("Author: Jane Doe (eg)", ("Jane Doe",)),
     ],
 )
 def test_split_authors_cleans_bylines(byline, expected):

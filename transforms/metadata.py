@@ -210,6 +210,7 @@ BYLINE_TAIL_RE = re.compile(
     r"(?:editing|edited|graphics|photos?|photography|video|produced|illustrations?|design|translated)\s+by\b).*$",
     re.IGNORECASE,
 )
+PARENTHESISED_RE = re.compile(r"\([^()]{0,40}\)")
 SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|\||\s/\s|\s[-–—]\s|\band\b|\bwith\b|\+)\s*", re.IGNORECASE)
 # "Jane Doe for The Guardian", "Jane Doe from Reuters", "Jane Doe in London": the affiliation goes.
 AFFILIATION_RE = re.compile(r"\s+(?i:for|from|of|at|in)\s+(?:(?i:the)\s+)?[A-Z].*$")
@@ -1291,7 +1292,8 @@ def _byline_core(text: str) -> str:
 
 def split_authors(text: str, page: _Page | None = None, strict: bool = False) -> list[str]:
     """Person names in one author string ("By Jane Doe and John Roe | Site", "A, Staff Writer; B")."""
-    text = _byline_core(text)
+    # a bracketed aside is no name: "Jane Doe (AP)", "Richard (R.J.) Eskow", "Jane Doe (@jdoe)"
+    text = " ".join(PARENTHESISED_RE.sub(" ", _byline_core(text)).split())
     if not text or text.casefold().strip(" .") in GENERIC_AUTHORS or _names_site(text, page):
         return []  # "No Author", "Jobs & Hire" (the site itself)
     names: list[str] = []
