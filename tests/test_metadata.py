@@ -244,6 +244,7 @@ def test_byline_by_jane_and_john_with_site_suffix():
         ("By JANE DOE (AP) and John Roe (Reuters)", ("Jane Doe", "John Roe")),
         ("Richard (R.J.) Roe", ("Richard Roe",)),
         ("Author: Jane Doe (eg)", ("Jane Doe",)),
+        ("Posted by Harbour Developers", ()),  # the team behind a product blog
     ],
 )
 def test_split_authors_cleans_bylines(byline, expected):

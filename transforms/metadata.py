@@ -88,7 +88,7 @@ ORG_WORDS = frozenset(
     bureau government commission authority center centre club league union board partners associates
     newsletter blog website site contributors correspondents writers reporters program programme project
     initiative lab labs laboratory studio studios productions campaign coalition alliance fund trust federation
-    collective academy school hospital party family kitchen""".split()
+    collective academy school hospital party family kitchen developers engineers engineering marketing""".split()
 )
 # News and wire agencies that appear where a byline would be.
 WIRE_AGENCIES = frozenset(
