@@ -768,11 +768,12 @@ TAGS_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_TAG_WORDS = 6  # a tag is a short phrase
+TAG_SEPARATOR_RE = re.compile(r"\s*[,|•·]\s*")
 
 
 def _is_tag_list(line: str) -> bool:
     """A line of short phrases separated by commas, pipes or bullets, and no sentence: a list of tags."""
-    items = [item for item in re.split(r"\s*[,|•·]\s*", line.strip()) if item]
+    items = [item for item in TAG_SEPARATOR_RE.split(line.strip()) if item]
     return len(items) >= 2 and all(len(item.split()) <= MAX_TAG_WORDS for item in items) and not _ends_sentence(line)
 
 
@@ -1050,7 +1051,7 @@ def _related_list_items(tree) -> frozenset[str]:
             items.update(t for t in (_norm(entry.text_content()) for entry in entries) if t)
     for card in tree.iter("article"):
         before = _previous_element(card)
-        if before is not None and before.tag == "article" or not _names_related_list(before):
+        if (before is not None and before.tag == "article") or not _names_related_list(before):
             continue  # not the first card of a run under a "Related" heading
         cards = [card] + list(takewhile(lambda el: el.tag == "article", _next_elements(card)))
         if len(cards) >= MIN_RELATED_CARDS:
@@ -1172,8 +1173,9 @@ def _is_related_item(line: str, hints: _PageHints) -> bool:
 
 
 def _drop_by_page_hints(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
-    """Drop figure captions, the items of lists of other stories, lines that are whole links (other articles,
-    navigation) when they come in a run or are no sentence, and the blurbs of teasers that end the text.
+    """Drop figure captions, the items of lists of other stories, paragraphs the page wraps in a link (cards for
+    other pages), lines that are whole links (other articles, navigation) when they come in a run or are no
+    sentence, and the blurbs of teasers that end the text.
     Headings stay: many pages link their own section headings, and so do links whose text is the address
     itself ("http://amzn.to/2iJFhRj" under a product, a source): menus and story lists print names, not
     addresses."""
