@@ -1128,6 +1128,48 @@ def test_a_share_bar_holding_more_than_the_post_is_left_alone():
     assert tree.xpath("//div[@class='share-bar']/blockquote")
 
 
+QUOTE = "A bridge that carries trams cuts the commute for every worker on the east bank."
+TWEETABLE_QUOTES = {
+    "Social Warfare": (
+        "<a href='https://twitter.com/share?text=A+bridge' rel='nofollow'><span class='sw-click-to-tweet'>"
+        f"<span class='sw-ctt-text'>{QUOTE}</span><span class='sw-ctt-btn'>Click To Tweet<i></i></span></span></a>"
+    ),
+    "Better Click To Tweet": (
+        "<span class='bctt-click-to-tweet'><span class='bctt-ctt-text'>"
+        f"<a href='https://twitter.com/intent/tweet?text=A+bridge'>{QUOTE}</a></span>"
+        "<a href='https://twitter.com/intent/tweet?text=A+bridge' class='bctt-ctt-btn'>Click To Tweet</a></span>"
+    ),
+    "a widget without a quote element": (
+        f"<div class='tm-click-to-tweet'><a href='https://ctt.ec/x1'>{QUOTE}</a>"
+        "<a href='https://ctt.ec/x1' class='tm-ctt-btn'>Click To Tweet</a></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("widget", TWEETABLE_QUOTES.values(), ids=TWEETABLE_QUOTES.keys())
+def test_a_click_to_tweet_quote_is_kept_as_a_paragraph_without_its_button(widget):
+    html = page(*PAGE_PARAGRAPHS[:2], widget, *PAGE_PARAGRAPHS[2:])
+    lines = clean_html(html, url=URL).body_text.split("\n\n")
+    assert QUOTE in lines
+    assert not any("Click To Tweet" in line for line in lines)
+
+
+def test_a_page_whose_body_is_marked_for_tweetable_quotes_keeps_its_layout():
+    html = page(*PAGE_PARAGRAPHS[:2], TWEETABLE_QUOTES["Social Warfare"], *PAGE_PARAGRAPHS[2:])
+    tree = cleaning.load_html(html.replace("<body>", "<body class='single click-to-tweet-enabled'>"))
+    cleaning._free_tweetable_quotes(tree)
+    assert [p.text_content() for p in tree.xpath("//article/p")] == [*PAGE_TEXTS[:2], QUOTE, *PAGE_TEXTS[2:]]
+
+
+def test_a_lone_click_to_tweet_button_goes():
+    button = "<span class='bctt-ctt-btn click-to-tweet'>Click To Tweet</span>"
+    html = page(*PAGE_PARAGRAPHS[:2], button, *PAGE_PARAGRAPHS[2:])
+    tree = cleaning.load_html(html)
+    cleaning._free_tweetable_quotes(tree)
+    assert "Click To Tweet" not in tree.text_content()
+    assert len(tree.xpath("//article/p")) == len(PAGE_PARAGRAPHS)
+
+
 TEASERS = (
     ("/strike", "Port Strike Ends", "Dockers return to work after a week of talks with the port authority."),
     ("/fares", "Tram Fares", "The city will raise tram fares by ten cents in January."),

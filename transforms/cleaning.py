@@ -1420,6 +1420,44 @@ def _free_embedded_posts(tree) -> None:  # tree: the parsed page (lxml), changed
             wrapper.getparent().replace(wrapper, post)
 
 
+
+# "Click to tweet" boxes (WordPress's Social Warfare, Better Click To Tweet, CoSchedule ...): a sentence of the
+# story set off as a quote, with a button that shares it.
+_TWEETABLE_RE = re.compile(r"click-?to-?tweet", re.IGNORECASE)
+_TWEETABLE_QUOTE_RE = re.compile(r"ctt-text|tweet-?quote", re.IGNORECASE)
+_TWEETABLE_BUTTON_RE = re.compile(r"ctt-btn|ctt-button|tweet-?(?:button|btn)", re.IGNORECASE)
+MAX_TWEETABLE_WORDS = 80  # a tweet is at most 280 characters: a longer element is a page or post so marked
+
+
+def _is_tweetable_box(el) -> bool:  # el: an lxml element
+    return bool(_TWEETABLE_RE.search(el.get("class") or "")) and len(el.text_content().split()) <= MAX_TWEETABLE_WORDS
+
+
+def _free_tweetable_quotes(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Turn a "click to tweet" box into a plain paragraph of its quote. The box is a link (or holds one) that
+    shares the sentence, so extractors drop it as a link and the sentence, part of the story, goes with it;
+    its "Click To Tweet" button is no text of the story."""
+    for box in list(tree.xpath("//*[@class]")):
+        if not _is_tweetable_box(box) or any(_is_tweetable_box(ancestor) for ancestor in box.iterancestors()):
+            continue
+        quotes = [el for el in box.iter() if _TWEETABLE_QUOTE_RE.search(el.get("class") or "")]
+        buttons = {_norm(el.text_content()) for el in box.iter() if _TWEETABLE_BUTTON_RE.search(el.get("class") or "")}
+        parts = [el.text_content() for el in quotes] or [t for t in box.itertext() if _norm(t) not in buttons]
+        text = " ".join(" ".join(parts).split())
+        outer = box  # and the link that holds nothing else
+        while (parent := outer.getparent()) is not None and parent.tag == "a" and (
+            _norm(parent.text_content()) == _norm(box.text_content())
+        ):
+            outer = parent
+        if outer.getparent() is None:
+            continue
+        if text:
+            paragraph = lxml.html.Element("p")
+            paragraph.text, paragraph.tail = text, outer.tail
+            outer.getparent().replace(outer, paragraph)
+        else:  # a lone button
+            outer.drop_tree()
+
 _TABLE_PART_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 
 
@@ -1497,6 +1535,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _unwrap_layout_tables(page)
         _join_split_bodies(page)
         _free_embedded_posts(page)
+        _free_tweetable_quotes(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
     lines = _body_lines(doc.body) if doc is not None else []
