@@ -966,6 +966,13 @@ def test_a_sentence_introducing_what_follows_stands_on_its_own():
     assert [line.text for line in cleaning._confirmed_lines(last, [])] == [PARA_1]  # it introduces nothing
 
 
+def test_paragraphs_only_the_precision_run_found_are_put_in_where_they_belong():
+    lines = [cleaning._Line(t) for t in (PARA_1, PARA_3)]
+    precise = [cleaning._Line(t) for t in (PARA_1, PARA_2, "Short teaser", "- a list item", PARA_3)]
+    agreed = [line.text for line in cleaning._agreed_lines(lines, precise)]
+    assert agreed == [PARA_1, PARA_2, "- a list item", PARA_3]
+
+
 def test_fallback_merges_blocks_only_the_precision_run_found():
     base = [cleaning._Line(t) for t in (PARA_1, PARA_2, PARA_3)]
     garbled = PARA_2.replace("about 600 people, ", "")  # the same paragraph with a link's text missing
@@ -1168,6 +1175,19 @@ def test_a_lone_click_to_tweet_button_goes():
     cleaning._free_tweetable_quotes(tree)
     assert "Click To Tweet" not in tree.text_content()
     assert len(tree.xpath("//article/p")) == len(PAGE_PARAGRAPHS)
+
+
+def test_a_table_footer_repeating_the_header_row_goes():
+    row = "<tr><th>Pos</th><th>Player</th><th>Plays</th></tr>"
+    table = (f"<table><thead>{row}</thead><tfoot>{row}</tfoot><tbody><tr><td>DL</td><td>Larry Ogunjobi</td>"
+             "<td>63</td></tr></tbody></table>")
+    tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, table))
+    cleaning._drop_repeated_table_headers(tree)
+    assert not tree.xpath("//tfoot") and tree.xpath("//thead/tr")
+    totals = table.replace(f"<tfoot>{row}</tfoot>", "<tfoot><tr><td>Total</td><td></td><td>63</td></tr></tfoot>")
+    tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, totals))
+    cleaning._drop_repeated_table_headers(tree)
+    assert tree.xpath("//tfoot")  # a footer of totals stays
 
 
 TEASERS = (

@@ -1267,6 +1267,15 @@ def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_
     return kept
 
 
+def _agreed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_Line]:
+    """The default extraction's lines that the precision one confirms or that stand on their own
+    (:func:`_confirmed_lines`), with the paragraphs and list items that only the precision extraction found
+    put in where they belong: the default run sometimes loses a block in the middle of the story (an
+    embedded post, the list item after it). Short lines only the precision run has stay out."""
+    alone = [line for line in precise if _is_real_paragraph(line.text) or _is_bullet(line.text)]
+    return _merge_lines(_confirmed_lines(lines, precise), alone)
+
+
 def _is_lead_in(line: str) -> bool:
     """A sentence of some length that ends with a colon: it introduces what follows."""
     return _last_mark(line) == ":" and len(_words(line)) >= MIN_PARAGRAPH_WORDS
@@ -1458,6 +1467,15 @@ def _free_tweetable_quotes(tree) -> None:  # tree: the parsed page (lxml), chang
         else:  # a lone button
             outer.drop_tree()
 
+
+def _drop_repeated_table_headers(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Drop a table footer that repeats the table's header (``<tfoot>`` with the ``<thead>`` row again, which
+    long tables show under their rows): extracted, the header row would be printed twice."""
+    for footer in list(tree.iter("tfoot")):
+        header = footer.getparent().find("thead") if footer.getparent() is not None else None
+        if header is not None and _norm(footer.text_content()) == _norm(header.text_content()):
+            footer.drop_tree()
+
 _TABLE_PART_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 
 
@@ -1520,8 +1538,9 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     trafilatura runs twice: with its defaults (which already compare its own extraction with its
     bundled readability and jusText fallbacks) and favouring precision. When the precision run found
     a fair share of the text, the default run's lines are kept where precision confirms them or they
-    stand on their own ("trafilatura"). Otherwise the default run is taken whole, with any block only
-    the precision run found merged in ("trafilatura_fallback"). When even that leaves (almost)
+    stand on their own, and the paragraphs only the precision run found are put in ("trafilatura").
+    Otherwise the default run is taken whole, with any block only the precision run found merged in
+    ("trafilatura_fallback"). When even that leaves (almost)
     nothing after the boilerplate filters, readability-lxml gets a try ("readability") and wins if
     it finds clearly more. Readers' comment sections are cut from the page first, and captions and lists
     of links the page marks as such go in every case.
@@ -1533,6 +1552,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _wrap_leading_text(page)
         _drop_comment_sections(page)
         _unwrap_layout_tables(page)
+        _drop_repeated_table_headers(page)
         _join_split_bodies(page)
         _free_embedded_posts(page)
         _free_tweetable_quotes(page)
@@ -1541,7 +1561,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     lines = _body_lines(doc.body) if doc is not None else []
     precise = _body_lines(precise_doc.body) if precise_doc is not None else []
     if _text_chars(precise) >= max(MIN_PRECISION_CHARS, PRECISION_SHARE * _text_chars(lines)):
-        lines, method = _confirmed_lines(lines, precise), "trafilatura"
+        lines, method = _agreed_lines(lines, precise), "trafilatura"
     else:
         lines, method = _merge_lines(lines, precise), "trafilatura_fallback"
     hints = _page_hints(page)
