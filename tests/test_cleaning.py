@@ -1190,6 +1190,18 @@ def test_a_table_footer_repeating_the_header_row_goes():
     assert tree.xpath("//tfoot")  # a footer of totals stays
 
 
+def test_a_subheading_marked_only_by_its_class_is_kept_as_a_heading():
+    subhead = "<div class='pf_subheadline'>Our ruling</div>"
+    article = clean_html(page(*PAGE_PARAGRAPHS[:2], subhead, *PAGE_PARAGRAPHS[2:]), url=URL)
+    assert paragraphs(article) == [*PAGE_TEXTS[:2], "Our ruling", *PAGE_TEXTS[2:]]
+
+
+def test_a_classed_subhead_outside_the_running_text_is_no_heading():
+    tree = cleaning.load_html(page("<div class='subHead'>Subscribe Sign In</div>", *PAGE_PARAGRAPHS))
+    cleaning._promote_classed_subheads(tree)
+    assert not tree.xpath("//h3")
+
+
 TEASERS = (
     ("/strike", "Port Strike Ends", "Dockers return to work after a week of talks with the port authority."),
     ("/fares", "Tram Fares", "The city will raise tram fares by ten cents in January."),

@@ -1476,6 +1476,31 @@ def _drop_repeated_table_headers(tree) -> None:  # tree: the parsed page (lxml),
         if header is not None and _norm(footer.text_content()) == _norm(header.text_content()):
             footer.drop_tree()
 
+
+# A subheading that the page marks by its class only: <div class="pf_subheadline">, "subhead", "crosshead" ...
+SUBHEAD_CLASS_RE = re.compile(r"sub-?_?head|cross-?head|zwischentitel|intertit", re.IGNORECASE)
+MAX_SUBHEAD_WORDS = 25  # a longer block so classed is a deck or a paragraph
+
+
+def _promote_classed_subheads(tree) -> None:  # tree: the parsed page (lxml), changed in place
+    """Make a subheading written as a classed ``<div>`` between two paragraphs an ``<h3>``. Extractors drop
+    a short ``<div>`` of bare text among paragraphs, and with it the question a Q&A section asks ("Who pays
+    the cost of a tariff?"). Subheads of the page's header and menus (no paragraph on both sides) stay."""
+    def is_paragraph(el) -> bool:
+        return el is not None and el.tag == "p" and bool(el.text_content().strip())
+
+    for block in list(tree.iter("div")):
+        text = block.text_content().split()
+        if (
+            SUBHEAD_CLASS_RE.search(block.get("class") or "")
+            and 0 < len(text) <= MAX_SUBHEAD_WORDS
+            and not any(child.tag in _BLOCK_TAGS for child in block.iterdescendants())
+            and is_paragraph(block.getprevious())
+            and is_paragraph(block.getnext())
+        ):
+            block.tag = "h3"
+            del block.attrib["class"]  # extractors drop any block whose class says "headline", as the page title
+
 _TABLE_PART_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 
 
@@ -1553,6 +1578,7 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _drop_comment_sections(page)
         _unwrap_layout_tables(page)
         _drop_repeated_table_headers(page)
+        _promote_classed_subheads(page)
         _join_split_bodies(page)
         _free_embedded_posts(page)
         _free_tweetable_quotes(page)
