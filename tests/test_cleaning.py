@@ -150,6 +150,9 @@ def test_heading_spans_slice_back_for_several_headings():
         ("By Ana Ruiz, Lee Chan", ("Ana Ruiz", "Lee Chan")),
         ("By Ana Ruiz, Reuters", ("Ana Ruiz",)),
         ("BY: Ludwig van Dijk", ("Ludwig van Dijk",)),
+        ("Publicado por: Clarissa Borba", ("Clarissa Borba",)),
+        ("Geschrieben von Anna Schmidt", ("Anna Schmidt",)),
+        ("Ditulis oleh Budi Santoso", ("Budi Santoso",)),
     ],
 )
 def test_byline_becomes_authors_and_leaves_body(byline, authors):
@@ -166,6 +169,7 @@ def test_byline_becomes_authors_and_leaves_body(byline, authors):
         "By Tuesday",
         "Written by hand, the letter was delivered to the mayor.",
         "By Staff Reporter",
+        "Publicado por la Comisión Europea en 2019, el informe recomienda cerrar el puerto.",
     ],
 )
 def test_byline_rejects_non_names(line):
@@ -674,10 +678,25 @@ def test_a_sentence_that_starts_like_navigation_is_kept():
         "segunda-feira, 22 de janeiro de 2018 às 0:13",
         "Montag, 3. Juni 2019 um 10:30 Uhr",
         "Mei 2020",
+        "12 mars 2019",
+        "05/10/2018 - Posted by: Clarissa Borba - Category: Health - Tags: sad",
+        "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad",
+        "Veröffentlicht am 3. Juni 2019 | Kategorie: Politik",
     ],
 )
 def test_metadata_lines_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor - who was re-elected in May - said the bridge would open to trams in 2026.",
+        "Mars - the red planet - will be closer to Earth on 12 mars 2025 than at any time this decade, NASA says.",
+    ],
+)
+def test_a_line_split_by_dashes_that_is_not_all_metadata_is_kept(line):
+    assert line in paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2)))
 
 
 @pytest.mark.parametrize("label", ["Tags", "Tagged with:", "Etiquetas"])

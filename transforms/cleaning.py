@@ -363,6 +363,7 @@ DISCLOSURE_RE = re.compile(
 # Metadata shown as a line of its own: "Tags: ...", "Category : Press Releases", "Updated: ...".
 META_LABEL_RE = re.compile(
     r"^(?:categor(?:y|ies)|tags?|tagged(?:\s+with)?|topics?|filed\s+(?:under|in)|posted\s+(?:in|under)"
+    r"|categor[ií]as?|cat[ée]gorie|kategor(?:ie|i)|rubri(?:k|que)"  # pt, es, it, fr, de, nl, id
     r"|(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+(?:on|at|date))?|release\s+date"
     r"|news\s+date|publication\s+date|date|read(?:ing)?\s+time)\s*:",
     re.IGNORECASE,
@@ -389,13 +390,18 @@ _WEEKDAYS = (
 DATE_PART_RE = re.compile(
     rf"\b(?:{_MONTHS}|{_WEEKDAYS}|am|pm|a\.m|p\.m|utc|gmt|[ecmp][sd]t|bst|cest?|at|on|updated|published|posted"
     r"|modified|last|first|\d+(?:st|nd|rd|th)?"
-    r"|de|del|às|à|le|el|um|em|en|alle|ore|h|uhr|pukul|wib)\b\.?|[\d/:.,|•·\-–—()]+",  # "22 de janeiro de 2018 às 0:13"
+    r"|de|del|às|à|le|el|um|em|en|alle|ore|h|uhr|pukul|wib|il|op"
+    r"|mars"  # only in a line that DATE_CUE_RE found a date in: "12 mars 2019"
+    r"|publicado|publié|veröffentlicht|pubblicato|gepubliceerd|diterbitkan"
+    r"|atualizado|actualizado|mis\s+à\s+jour|aktualisiert|aggiornato|bijgewerkt|diperbarui"
+    r")\b\.?|[\d/:.,|•·\-–—()]+",  # "22 de janeiro de 2018 às 0:13"
     re.IGNORECASE,
 )
 # A line that only gives a date and time: it names a month or weekday or has a numeric date, and
 # nothing is left of it once these parts are removed.
 DATE_CUE_RE = re.compile(
-    rf"\b(?:{_MONTHS}|{_WEEKDAYS})\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b",
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS})\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}\b"
+    r"|\b\d{1,2}\s+mars\s+\d{4}\b",
     re.IGNORECASE,
 )
 COUNTER_RE = re.compile(r"^\d+\s*(?:/|of)\s*\d+$", re.IGNORECASE)  # "2/5", "3 of 12": a slideshow counter
@@ -407,7 +413,11 @@ URL_LINE_RE = re.compile(
 
 # Bylines. Group "names" holds everything after the "by".
 BYLINE_RE = re.compile(
-    r"^(?:(?:originally\s+)?(?:written|reported|posted|published|compiled|story|words)\s+)?by\s*[:–—-]?\s*(?P<names>.+)$",
+    r"^(?:(?:(?:originally\s+)?(?:written|reported|posted|published|compiled|story|words)\s+)?by"
+    # "Publicado por", "Publié par", "Geschrieben von", "Scritto da", "Geplaatst door", "Ditulis oleh" ...
+    r"|(?:publicado|escrito|postado|publié|écrit|rédigé|veröffentlicht|geschrieben|pubblicato|scritto"
+    r"|geplaatst|geschreven|ditulis|diposting|dipublikasikan)\s+(?:por|par|von|da|door|oleh))"
+    r"\s*[:–—-]?\s*(?P<names>.+)$",
     re.IGNORECASE,
 )
 AUTHOR_LABEL_RE = re.compile(r"^(?:authors?|writers?|words)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
@@ -606,7 +616,7 @@ def _boilerplate_kind(line: str) -> str | None:
         return "share"
     if SHORTCODE_RE.match(core):
         return "markup"
-    if _is_meta_line(core):
+    if _is_meta_line(core) or _is_meta_strip(core):
         return "meta"
     return None
 
@@ -634,6 +644,16 @@ def _is_meta_line(core: str) -> bool:
     if META_LABEL_RE.match(core) or URL_LINE_RE.match(core) or COUNTER_RE.match(core):
         return True
     return bool(DATE_CUE_RE.search(core)) and not DATE_PART_RE.sub(" ", core).strip(" .,:;|-–—")
+
+
+META_STRIP_SEPARATOR_RE = re.compile(r"\s+[|•·–—-]\s+")
+
+
+def _is_meta_strip(core: str) -> bool:
+    """A strip of metadata: a date, a byline and labelled fields between separators ("05/10/2018 - Posted
+    by: Jane Doe - Category: Health - Tags: sad"), every part of it metadata."""
+    parts = META_STRIP_SEPARATOR_RE.split(core)
+    return len(parts) >= 2 and all(_is_meta_line(part) or _parse_byline(part) for part in parts)
 
 
 # ================================================================================================
