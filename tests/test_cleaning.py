@@ -153,6 +153,8 @@ def test_heading_spans_slice_back_for_several_headings():
         ("Publicado por: Clarissa Borba", ("Clarissa Borba",)),
         ("Geschrieben von Anna Schmidt", ("Anna Schmidt",)),
         ("Ditulis oleh Budi Santoso", ("Budi Santoso",)),
+        ("May 5, 2020 - By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde", ("Clarissa Borba",)),
     ],
 )
 def test_byline_becomes_authors_and_leaves_body(byline, authors):

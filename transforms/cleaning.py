@@ -616,7 +616,7 @@ def _boilerplate_kind(line: str) -> str | None:
         return "share"
     if SHORTCODE_RE.match(core):
         return "markup"
-    if _is_meta_line(core) or _is_meta_strip(core):
+    if _is_meta_line(core) or _meta_strip_authors(core) is not None:
         return "meta"
     return None
 
@@ -649,11 +649,20 @@ def _is_meta_line(core: str) -> bool:
 META_STRIP_SEPARATOR_RE = re.compile(r"\s+[|•·–—-]\s+")
 
 
-def _is_meta_strip(core: str) -> bool:
-    """A strip of metadata: a date, a byline and labelled fields between separators ("05/10/2018 - Posted
-    by: Jane Doe - Category: Health - Tags: sad"), every part of it metadata."""
+def _meta_strip_authors(core: str) -> tuple[str, ...] | None:
+    """The authors named in a strip of metadata: a date, a byline and labelled fields between separators
+    ("05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: sad"), every part of it metadata; None when
+    the line is no such strip."""
     parts = META_STRIP_SEPARATOR_RE.split(core)
-    return len(parts) >= 2 and all(_is_meta_line(part) or _parse_byline(part) for part in parts)
+    if len(parts) < 2:
+        return None
+    authors: list[str] = []
+    for part in parts:
+        names = _parse_byline(part)
+        if names is None and not _is_meta_line(part):
+            return None
+        authors.extend(names or ())
+    return tuple(authors)
 
 
 # ================================================================================================
@@ -810,7 +819,7 @@ def _filter_lines(lines: Iterable[str]) -> _Filtered:
         seen_text = seen_text or _is_real_paragraph(line)
         # A byline wins over the credit rule ("By Ana Ruiz, Reuters"), except inside a list of
         # other articles, where it belongs to one of them.
-        names = None if in_related_block else _parse_byline(line)
+        names = None if in_related_block else _parse_byline(line) or _meta_strip_authors(_strip_bullet(line))
         after_byline = bool(names)
         if names:
             out.authors.extend(n for n in names if n not in out.authors)
