@@ -694,7 +694,7 @@ def test_metadata_lines_are_dropped(line):
     "line",
     [
         "The mayor - who was re-elected in May - said the bridge would open to trams in 2026.",
-        "Mars - the red planet - will be closer to Earth on 12 mars 2025 than at any time this decade, NASA says.",
+        "Mars - the red planet - will be closer to Earth in March 2025 than at any time this decade, NASA says.",
     ],
 )
 def test_a_line_split_by_dashes_that_is_not_all_metadata_is_kept(line):

@@ -1458,7 +1458,6 @@ def _free_embedded_posts(tree) -> None:  # tree: the parsed page (lxml), changed
             wrapper.getparent().replace(wrapper, post)
 
 
-
 # "Click to tweet" boxes (WordPress's Social Warfare, Better Click To Tweet, CoSchedule ...): a sentence of the
 # story set off as a quote, with a button that shares it.
 _TWEETABLE_RE = re.compile(r"click-?to-?tweet", re.IGNORECASE)
@@ -1515,6 +1514,7 @@ def _promote_classed_subheads(tree) -> None:  # tree: the parsed page (lxml), ch
     """Make a subheading written as a classed ``<div>`` between two paragraphs an ``<h3>``. Extractors drop
     a short ``<div>`` of bare text among paragraphs, and with it the question a Q&A section asks ("Who pays
     the cost of a tariff?"). Subheads of the page's header and menus (no paragraph on both sides) stay."""
+
     def is_paragraph(el) -> bool:
         return el is not None and el.tag == "p" and bool(el.text_content().strip())
 
@@ -1529,6 +1529,7 @@ def _promote_classed_subheads(tree) -> None:  # tree: the parsed page (lxml), ch
         ):
             block.tag = "h3"
             del block.attrib["class"]  # extractors drop any block whose class says "headline", as the page title
+
 
 _TABLE_PART_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 
