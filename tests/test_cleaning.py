@@ -209,6 +209,10 @@ def test_promotional_lines_are_dropped(line):
         "The service has 40,000 subscribers, most of them small shipping firms.",
         "The museum will hold a free community event on Saturday to mark the opening.",
         "Users can register for the scheme from next week, officials said.",
+        "If you stay on the copy list, you will get the latest thread when everyone replies, so there is no need "
+        "to answer every message at once.",
+        # a call to action inside a paragraph of running text longer than any banner: the paragraph is the story
+        " ".join([PARA_1, PARA_2, "Readers who want the report can click here for the full text.", PARA_3]),
     ],
 )
 def test_reporting_about_signups_is_kept(line):
@@ -1150,6 +1154,20 @@ def test_an_embedded_post_is_taken_out_of_its_social_wrapper():
     assert "a win for every commuter" in clean_html(html, url=URL).body_text
 
 
+def test_an_embedded_posts_text_stays_even_when_short_and_ending_with_a_link():
+    lines = [cleaning._Line(t) for t in (
+        PARA_1,
+        "Nobody told us why this plane is circling Manhattan. https://t.co/MHL4wktbCH",
+        "— Tom Namako (@TomNamako) December 13, 2016",
+        "Military plane over Manhattan #usaf pic.twitter.com/WqTydmmKaT",
+        "— Jason Rabinowitz (@AirlineFlyer) Dec. 13, 2016",
+        "Harbour Bridge Approved",  # a headline only the default run keeps still goes
+        PARA_2,
+    )]
+    kept = [line.text for line in cleaning._confirmed_lines(lines, [lines[0], lines[-1]])]
+    assert kept == [line.text for line in lines if line.text != "Harbour Bridge Approved"]
+
+
 def test_a_share_bar_holding_more_than_the_post_is_left_alone():
     tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, f"<div class='share-bar'>{TWEET}<a href='/share'>Share</a></div>"))
     cleaning._free_embedded_posts(tree)
@@ -1266,6 +1284,18 @@ def test_a_line_repeating_an_images_description_is_its_caption():
     )
     html = page(*PAGE_PARAGRAPHS[:2], figure, *PAGE_PARAGRAPHS[2:])
     assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
+
+
+def test_a_first_paragraph_repeating_the_pages_summary_is_no_caption():
+    # a CMS copied the story's summary into a later photo's description and caption
+    lead = "Watching a sad film releases endorphins, a new study of cinema audiences has found."
+    figure = f"<figure><img src='/crowd.jpg' alt='{lead}'><figcaption>© Archive Photos {lead}</figcaption></figure>"
+    html = page(f"<p><strong>{lead}</strong></p>", *PAGE_PARAGRAPHS, figure).replace(
+        "</title>", f"</title><meta name='description' content='{lead}'>"
+    )
+    assert paragraphs(clean_html(html, url=URL)) == [lead, *PAGE_TEXTS]
+    without_summary = page(f"<p><strong>{lead}</strong></p>", *PAGE_PARAGRAPHS, figure)
+    assert paragraphs(clean_html(without_summary, url=URL)) == PAGE_TEXTS  # otherwise it repeats a caption
 
 
 def test_a_short_image_description_is_no_caption():

@@ -194,8 +194,11 @@ _CTA_VERBS = (
     r"try\s+(?:it\s+)?(?:free|now)\b",
 )
 CTA_RE = re.compile(r"(?:^|[.!?…]\s+|[|:–—]\s*)(?:" + "|".join(_CTA_VERBS) + ")", re.IGNORECASE)
+# Anywhere in a line of banner length (MAX_BANNER_WORDS): a paragraph this long is the story, which may
+# mention that you "get the latest thread when everyone responds".
 CTA_ANYWHERE_RE = re.compile(
-    r"\b(?:click|tap|register|sign[ -]?up|subscribe)\s+here\b|\bget\s+the\s+latest\b"
+    r"\b(?:click|tap|register|sign[ -]?up|subscribe)\s+here\b"
+    r"|\bget\s+the\s+latest\s+(?:\w+\s+){0,2}?(?:news|updates?|headlines|stories|alerts|deals|offers|coverage)\b"
     r"|\bdownload\s+(?:the|our)\s+(?:\w+\s+)?apps?\b|\bplease\s+(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\b"
     r"|\balready\s+(?:a\s+)?(?:subscriber|member)\b.{0,60}\b(?:log|sign)\s*in\b",
     re.IGNORECASE,
@@ -546,8 +549,9 @@ def _can_follow_heading(line: str) -> bool:
 
 
 def _is_promo(core: str, is_bullet: bool) -> bool:
-    """Calls to action anywhere; weaker promotional cues only on bullets."""
-    if CTA_RE.search(core) or CTA_ANYWHERE_RE.search(core):
+    """Calls to action in a line no longer than a banner (:data:`MAX_BANNER_WORDS`); weaker promotional cues
+    only on bullets."""
+    if (CTA_RE.search(core) or CTA_ANYWHERE_RE.search(core)) and len(_words(core)) <= MAX_BANNER_WORDS:
         return True
     return is_bullet and bool(WEAK_PROMO_RE.search(core))
 
@@ -1020,6 +1024,10 @@ _CAPTION_XPATH = (
     "//figcaption|//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@id, 'caption')]"
 )
 
+_SUMMARY_XPATH = (  # the summary a page declares for itself
+    "//meta[@name='description' or @property='og:description' or @name='twitter:description']/@content"
+)
+
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
@@ -1037,6 +1045,9 @@ class _PageHints:
     related_texts: frozenset[str] = frozenset()
     alt_texts: frozenset[str] = frozenset()  # an image's description, which a caption under it often repeats
     card_texts: frozenset[str] = frozenset()  # a paragraph inside a link: the excerpt on a card for another page
+    # the summary the page declares (<meta name="description">), which a CMS often copies into an image's
+    # description or caption: the story's first paragraph, when it repeats it, is no caption
+    summary_texts: frozenset[str] = frozenset()
 
 
 def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
@@ -1053,7 +1064,10 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
     # one paragraph in a link is a card's excerpt; many are an unclosed <a> that the parser stretched over a text
     cards = (_norm(block.text_content()) for block in tree.xpath("//a[count(.//p) = 1]//p"))
     card_texts = frozenset(text for text in cards if text)
-    return _PageHints(links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts, card_texts)
+    summaries = frozenset(_norm(content) for content in tree.xpath(_SUMMARY_XPATH))
+    return _PageHints(
+        links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts, card_texts, summaries
+    )
 
 
 MAX_LIST_HEADING_WORDS = 8  # the heading of a list of other stories is at most this long
@@ -1192,6 +1206,8 @@ def _drop_teaser_tail(lines: Sequence[_Line], hints: _PageHints) -> list[_Line]:
 
 def _is_caption(line: str, hints: _PageHints) -> bool:
     text = _norm(line)
+    if text in hints.summary_texts:
+        return False
     if text in hints.caption_texts or text in hints.alt_texts:
         return True
     return len(text.split()) >= MIN_CAPTION_PART_WORDS and any(text in caption for caption in hints.caption_texts)
@@ -1276,11 +1292,17 @@ def _text_chars(lines: Iterable[_Line]) -> int:
     return sum(len(line.text) for line in lines)
 
 
+# The signature under an embedded post: "— Jane Doe (@janedoe) December 13, 2016".
+POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*.{1,80}?\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+
+
 def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_Line]:
     """Lines of the default extraction that the precision extraction kept too, or that stand on their
     own: running text, a section heading (<h2>-<h6>) over running text, a sentence that introduces what
-    follows it (a quotation, a list: "Abu Hurairah reported that the Prophet said:"), a list item. What
-    goes are the short extras only the default run keeps: headlines, decks, datelines, link labels."""
+    follows it (a quotation, a list: "Abu Hurairah reported that the Prophet said:"), a list item, an
+    embedded post and its signature (:data:`POST_SIGNATURE_RE`), whose text is short and often ends with a
+    link ("No, that is not normal pic.twitter.com/DaFByrAX3O"). What goes are the short extras only the
+    default run keeps: headlines, decks, datelines, link labels."""
     confirmed = {line.text for line in precise}
     kept = []
     for i, line in enumerate(lines):
@@ -1291,6 +1313,7 @@ def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_
             or _is_bullet(line.text)
             or (line.heading > 1 and _is_real_paragraph(following))
             or (not line.heading and _is_lead_in(line.text) and bool(following))
+            or (not line.heading and bool(POST_SIGNATURE_RE.match(following) or POST_SIGNATURE_RE.match(line.text)))
         ):
             kept.append(line)
     return kept
