@@ -27,6 +27,7 @@ import ipaddress
 import json
 import socket
 import ssl
+import threading
 import time
 import zlib
 from collections.abc import Callable, Mapping
@@ -93,7 +94,8 @@ class FetchResult:
 
 @runtime_checkable
 class Fetcher(Protocol):
-    """What the flow fetches with: ``HttpFetcher`` live, ``RecordedFetcher`` in tests."""
+    """What the flow fetches with: ``HttpFetcher`` live, ``RecordedFetcher`` in tests. The flow calls one fetcher
+    from several threads at once, one per host (``flows.sources.fetch_many``)."""
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         """The page at ``url``; raises ``FetchError`` with the reason when it cannot be had.
@@ -254,8 +256,9 @@ class HttpFetcher:
 
     The instance keeps the per-host request times (for ``host_delay``) and the robots.txt cache. ``clock`` and
     ``sleep`` (monotonic seconds), ``resolver`` and ``address_rule`` are injectable so tests run without real
-    waits, DNS or public servers. An instance is not thread-safe: give each worker thread its own, or share one
-    from a single thread (the per-host delay only holds within one instance).
+    waits, DNS or public servers. Threads may share an instance (``flows.sources.fetch_pages`` runs one per host):
+    the next request time of a host is reserved under a lock, so the per-host delay holds across threads, and
+    each origin's robots.txt is fetched once, by the first thread that needs it.
     """
 
     settings: Settings
@@ -267,6 +270,8 @@ class HttpFetcher:
     _last_request: dict[str, float] = field(default_factory=dict, init=False, repr=False)
     _robots: dict[str, RobotFileParser | FetchError] = field(default_factory=dict, init=False, repr=False)
     _crawl_delay: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
+    _origin_locks: dict[str, threading.Lock] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         """The page at ``url``; see ``Fetcher.fetch``."""
@@ -342,22 +347,27 @@ class HttpFetcher:
         raise FetchError(failure + suffix, url=target.url, status=status)
 
     def _wait_for_host(self, host: str) -> None:
-        """Sleep until ``host_delay`` (or the host's robots.txt Crawl-delay) has passed since the last request."""
-        delay = max(self.settings.host_delay, self._crawl_delay.get(host, 0.0))
-        last = self._last_request.get(host)
-        if last is not None:
-            wait = last + delay - self.clock()
-            if wait > 0:
-                self.sleep(wait)
-        self._last_request[host] = self.clock()
+        """Sleep until ``host_delay`` (or the host's robots.txt Crawl-delay) has passed since the last request to
+        ``host``. The slot is reserved before the sleep, so a thread that comes next waits for the one after."""
+        with self._lock:
+            delay = max(self.settings.host_delay, self._crawl_delay.get(host, 0.0))
+            last = self._last_request.get(host)
+            now = self.clock()
+            start = now if last is None else max(now, last + delay)
+            self._last_request[host] = start
+        if start > now:
+            self.sleep(start - now)
 
     # robots.txt
 
     def _check_robots(self, target: Target) -> None:
         """Raise ``FetchError`` when the origin's robots.txt (fetched once, then cached) disallows ``target``."""
-        rules = self._robots.get(target.origin)
-        if rules is None:
-            rules = self._robots[target.origin] = self._load_robots(target)
+        with self._lock:
+            origin_lock = self._origin_locks.setdefault(target.origin, threading.Lock())
+        with origin_lock:  # another thread asking the same origin waits for its robots.txt
+            rules = self._robots.get(target.origin)
+            if rules is None:
+                rules = self._robots[target.origin] = self._load_robots(target)
         if isinstance(rules, FetchError):
             raise FetchError(rules.reason, url=target.url)
         if not rules.can_fetch(self.settings.user_agent, target.url):
@@ -379,7 +389,8 @@ class HttpFetcher:
         rules.parse(result.body.decode("utf-8", errors="replace").splitlines())
         crawl_delay = rules.crawl_delay(self.settings.user_agent)
         if crawl_delay:
-            self._crawl_delay[target.host] = min(float(crawl_delay), self.settings.fetch_max_wait)
+            with self._lock:
+                self._crawl_delay[target.host] = min(float(crawl_delay), self.settings.fetch_max_wait)
         return rules
 
     # one request
@@ -534,7 +545,8 @@ class RecordedFetcher:
     Built from a mapping {URL: FetchResult or FetchError} or from a directory written by ``save`` (an
     ``index.json`` and one body file per page). A recorded ``FetchError`` is raised; a URL with no recording
     raises ``FetchError("no recorded response for URL")``; an ``etag`` / ``last_modified`` equal to the
-    recorded one gives a 304 ``not_modified`` result. ``requests`` lists the URLs asked for, in order.
+    recorded one gives a 304 ``not_modified`` result. ``requests`` lists the URLs asked for, in order (the
+    requests of hosts asked at once interleave).
     """
 
     def __init__(self, recordings: Mapping[str, Recording] | str | Path) -> None:

@@ -150,9 +150,10 @@ def fetch_sources(remote: list[InputRef], known: dict[str, KnownInput], sources:
 
 @task(cache_policy=NO_CACHE, retries=0)
 def fetch_batch(items: list[InputRef], known: dict[str, KnownInput], prefetched: dict[str, Fetched],
-                fetcher: Fetcher) -> tuple[dict[str, Fetched], list[InputSeen], list[Rejected]]:
-    """Fetch the article URLs of a batch, conditionally; a failed fetch is quarantined (stage fetch)."""
-    return fetch_pages(items, known, prefetched, fetcher)
+                fetcher: Fetcher, workers: int) -> tuple[dict[str, Fetched], list[InputSeen], list[Rejected]]:
+    """Fetch the article URLs of a batch, conditionally, ``workers`` hosts at once; a failed fetch is quarantined
+    (stage fetch)."""
+    return fetch_pages(items, known, prefetched, fetcher, workers)
 
 
 @dataclass
@@ -397,7 +398,8 @@ def _run_locked(specs: list[SourceSpec], given: list[str], settings: Settings, r
         fetched: dict[str, Fetched] = {}
         batch_known = _slice(known, batch)
         if any(item.origin == "url" for item in batch):
-            fetched, fetch_seen, bad = fetch_batch(batch, batch_known, _slice(expansion.prefetched, batch), fetcher)
+            fetched, fetch_seen, bad = fetch_batch(batch, batch_known, _slice(expansion.prefetched, batch), fetcher,
+                                                   settings.fetch_workers)
             seen += fetch_seen
             rejected += bad
         jobs.append((batch, fetched, batch_known))

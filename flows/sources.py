@@ -5,9 +5,11 @@
   ``samples/sources.toml``).
 * ``expand_sources``: each URL source fetched once (conditionally, with the ETag / Last-Modified of
   ``source_state``) and found out: an RSS/Atom feed, a sitemap, a sitemap index (its sitemaps fetched in turn),
-  a list of URLs, or an article page. A feed or sitemap that answers 304, or the same bytes, lists what it listed
-  last time, and those of its pages the warehouse holds are not requested at all.
-* ``fetch_pages``: article URLs, each a conditional GET with the validators of ``input_state``.
+  a list of URLs (its members asked several hosts at once), or an article page. A feed or sitemap that answers
+  304, or the same bytes, lists what it listed last time, and those of its pages the warehouse holds are not
+  requested at all.
+* ``fetch_pages``: article URLs, each a conditional GET with the validators of ``input_state``; several hosts at
+  once (``NEWSETL_FETCH_WORKERS``), one host's pages one after another.
 * ``prepare``: one input read (or its fetched body taken), recognised as unchanged by its bytes or by its cleaned
   text, else cleaned for the NLP.
 
@@ -19,8 +21,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flows.fetch import Fetcher, FetchError, FetchResult, HttpFetcher, RecordedFetcher
 from flows.inputs import (
@@ -105,6 +109,53 @@ def _page_type_problem(content_type: str | None) -> str | None:
     return f"unsupported content type {media}: newsetl reads HTML and plain-text pages"
 
 
+# --- fetching: several hosts at once ----------------------------------------------------------------------------
+
+
+Request = tuple[str, str | None, str | None]  # a URL, and the ETag and Last-Modified that make it conditional
+
+
+def fetch_many(fetcher: Fetcher, requests: list[Request], workers: int) -> dict[str, FetchResult | FetchError]:
+    """Each request's response (or the ``FetchError`` it raised), by URL. Up to ``workers`` hosts are asked at
+    once, each host's URLs one after another (the fetcher keeps the delay between them), so a slow site holds up
+    only its own pages."""
+    by_host: dict[str, list[Request]] = {}
+    for request in requests:
+        by_host.setdefault(_host(request[0]), []).append(request)
+
+    def get_all(host_requests: list[Request]) -> list[tuple[str, FetchResult | FetchError]]:
+        return [(request[0], _fetch_one(fetcher, request)) for request in host_requests]
+
+    results: dict[str, FetchResult | FetchError] = {}
+    if not by_host:
+        return results
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(by_host)))) as pool:
+        for host_results in pool.map(get_all, by_host.values()):
+            results.update(host_results)
+    return results
+
+
+def _fetch_one(fetcher: Fetcher, request: Request) -> FetchResult | FetchError:
+    url, etag, last_modified = request
+    try:
+        return fetcher.fetch(url, etag=etag, last_modified=last_modified)
+    except FetchError as exc:
+        return exc
+
+
+def _host(url: str) -> str:
+    """The host of ``url``, "" when it has none or is malformed (the fetcher then says what is wrong with it)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def _validators(state: KnownInput | KnownSource | None) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified that make a request for a known input or source conditional."""
+    return (state.etag, state.last_modified) if state is not None else (None, None)
+
+
 # --- URL sources ------------------------------------------------------------------------------------------------
 
 
@@ -125,6 +176,7 @@ def expand_sources(remote: list[InputRef], known_sources: Mapping[str, KnownSour
     out = Expansion()
     visited: set[str] = set()
     page_refs: set[str] = set()
+    answered: dict[str, FetchResult | FetchError] = {}  # the members of a list, fetched together (fetch_many)
 
     def add_page(url: str, parent: str, name: str | None, source_unchanged: bool) -> None:
         if url not in page_refs:
@@ -132,29 +184,31 @@ def expand_sources(remote: list[InputRef], known_sources: Mapping[str, KnownSour
             out.pages.append(InputRef(url, "page", origin="url", source=parent, name=name,
                                       source_unchanged=source_unchanged))
 
+    def is_page(url: str, declared: str) -> bool:
+        """An article, declared so or a page the warehouse holds: fetch_pages asks for it, conditionally."""
+        return declared == "page" or (declared == "auto" and url not in known_sources and url in known_inputs)
+
     def visit(url: str, declared: str, name: str | None, max_items: int | None, parent: str, depth: int,
               budget: list[int] | None = None) -> None:
         if url in visited:
             return
         visited.add(url)
         prev = known_sources.get(url)
-        if declared == "page" or (declared == "auto" and prev is None and url in known_inputs):
-            add_page(url, parent, name, False)  # an article: fetch_pages asks for it, conditionally
+        if is_page(url, declared):
+            add_page(url, parent, name, False)
             return
         if depth > MAX_DEPTH:
             out.rejected.append(Rejected(url, "discover", f"nested too deep: more than {MAX_DEPTH} levels of lists "
                                                           "and sitemap indexes are not followed"))
             return
-        try:
-            result = fetcher.fetch(url, etag=prev.etag if prev else None,
-                                   last_modified=prev.last_modified if prev else None)
-        except FetchError as exc:
-            out.rejected.append(Rejected(url, "fetch", exc.reason))
+        result = answered.pop(url) if url in answered else _fetch_one(fetcher, (url, *_validators(prev)))
+        if isinstance(result, FetchError):
+            out.rejected.append(Rejected(url, "fetch", result.reason))
             if prev is not None or declared in ("feed", "sitemap", "list"):
                 kind = prev.source_kind if prev else declared
-                out.sources.append(SourceSeen(url, kind, name, exc.status, exc.reason, None, None, None,
+                out.sources.append(SourceSeen(url, kind, name, result.status, result.reason, None, None, None,
                                               prev.item_urls if prev else (), prev.n_listed if prev else 0, False))
-            out.notes.append(f"{url}: fetch failed: {exc.reason}")
+            out.notes.append(f"{url}: fetch failed: {result.reason}")
             return
         body_hash = None if result.not_modified else sha256(result.body)
         if prev is not None and (result.not_modified or body_hash == prev.body_hash):
@@ -191,6 +245,10 @@ def expand_sources(remote: list[InputRef], known_sources: Mapping[str, KnownSour
                     break
                 visit(child, "sitemap", name, max_items, url, depth + 1, budget)
         elif listing.kind == "list":
+            if depth + 1 <= MAX_DEPTH:  # what each member is takes a request: the hosts are asked at once
+                asked = [c for c in dict.fromkeys(listed) if c not in visited and not is_page(c, "auto")]
+                answered.update(fetch_many(fetcher, [(c, *_validators(known_sources.get(c))) for c in asked],
+                                           settings.fetch_workers))
             for child in listed:
                 visit(child, "auto", name, max_items, url, depth + 1)
         else:
@@ -205,30 +263,35 @@ def expand_sources(remote: list[InputRef], known_sources: Mapping[str, KnownSour
 
 
 def fetch_pages(items: list[InputRef], known: Mapping[str, KnownInput], prefetched: Mapping[str, Fetched],
-                fetcher: Fetcher) -> tuple[dict[str, Fetched], list[InputSeen], list[Rejected]]:
+                fetcher: Fetcher, workers: int = 1) -> tuple[dict[str, Fetched], list[InputSeen], list[Rejected]]:
     """The article URLs among ``items``: a known page listed by an unchanged feed or sitemap is not requested; a
-    page fetched while expanding its source is not requested again; any other is a GET, conditional when known.
-    Returns the fetched pages by ref, and for failed fetches what was seen and the rejection (stage fetch)."""
+    page fetched while expanding its source is not requested again; any other is a GET, conditional when known,
+    ``workers`` hosts at once (:func:`fetch_many`).
+    Returns the fetched pages by ref, and for failed fetches what was seen and the rejection (stage fetch), both
+    in the order of ``items``."""
     fetched: dict[str, Fetched] = {}
-    seen: list[InputSeen] = []
-    rejected: list[Rejected] = []
+    to_get: list[InputRef] = []
     for item in items:
         if item.origin != "url":
             continue
         k = known.get(item.ref)
         if item.source_unchanged and k is not None:
             fetched[item.ref] = Fetched(item.ref, None, etag=k.etag, last_modified=k.last_modified)
-            continue
-        if item.ref in prefetched:
+        elif item.ref in prefetched:
             fetched[item.ref] = prefetched[item.ref]
-            continue
-        try:
-            result = fetcher.fetch(item.ref, etag=k.etag if k else None, last_modified=k.last_modified if k else None)
-        except FetchError as exc:
-            rejected.append(Rejected(item.ref, "fetch", exc.reason))
-            seen.append(InputSeen(item.ref, "url", item.source, status=exc.status))
-            continue
-        fetched[item.ref] = Fetched.of(item.ref, result)
+        else:
+            to_get.append(item)
+    requests = [(item.ref, *_validators(known.get(item.ref))) for item in to_get]
+    results = fetch_many(fetcher, requests, workers)
+    seen: list[InputSeen] = []
+    rejected: list[Rejected] = []
+    for item in to_get:
+        result = results[item.ref]
+        if isinstance(result, FetchError):
+            rejected.append(Rejected(item.ref, "fetch", result.reason))
+            seen.append(InputSeen(item.ref, "url", item.source, status=result.status))
+        else:
+            fetched[item.ref] = Fetched.of(item.ref, result)
     return fetched, seen, rejected
 
 

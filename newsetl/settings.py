@@ -36,6 +36,7 @@ class Settings:
     max_redirects: int = 5  # NEWSETL_MAX_REDIRECTS: redirects followed per fetch, each one re-checked
     respect_robots: bool = True  # NEWSETL_RESPECT_ROBOTS: obey robots.txt (fetched and cached per host)
     host_delay: float = 1.0  # NEWSETL_HOST_DELAY: least time between two requests to the same host
+    fetch_workers: int = 8  # NEWSETL_FETCH_WORKERS: hosts fetched at once; one host's pages come one after another
     user_agent: str = "newsetl/0.1.0 (+https://github.com/newsetl/newsetl)"  # NEWSETL_USER_AGENT: say who fetches
     # sources (flows/sources.py)
     max_items: int = 500  # NEWSETL_MAX_ITEMS: most article URLs taken from one feed or sitemap (max_items per source)

@@ -6,6 +6,7 @@ import gzip
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from flows.fetch import (
     check_destination,
     parse_url,
 )
+from flows.inputs import InputRef
+from flows.sources import fetch_pages
 from newsetl.settings import Settings
 from tests.conftest import local_http_server
 
@@ -530,6 +533,40 @@ def test_requests_to_one_host_are_spaced_by_the_host_delay(server: Server) -> No
     fetch.fetch(server.url("/p", host="localhost"))  # another host name: its own delay
     assert clock.sleeps == [1.0, pytest.approx(0.6)]
     assert server.count("/p") == 5
+
+
+def test_threads_queueing_for_one_host_get_successive_slots() -> None:
+    clock = FakeClock()
+    fetch = fetcher(local_settings(host_delay=1.0), clock)
+    fetch.sleep = clock.sleeps.append  # the clock stands still: three threads asked at the same moment
+    for host in ("a.example", "a.example", "b.example", "a.example"):
+        fetch._wait_for_host(host)
+    assert clock.sleeps == [1.0, 2.0]  # the second request to a.example one delay later, the third two
+
+
+def test_fetch_pages_asks_several_hosts_at_once(server: Server) -> None:
+    both_asking = threading.Barrier(2, timeout=3)
+
+    def answer_when_both_ask(handler: BaseHTTPRequestHandler) -> None:
+        try:
+            both_asking.wait()
+        except threading.BrokenBarrierError:  # asked one after the other
+            respond(503, b"alone")(handler)
+            return
+        respond(200, b"<p>ok</p>", {"Content-Type": "text/html"})(handler)
+
+    server.routes["/a"] = server.routes["/b"] = answer_when_both_ask
+    server.routes["/c"] = respond(404)
+    items = [InputRef(server.url("/a"), "page", origin="url"),
+             InputRef(server.url("/c", host="localhost"), "page", origin="url"),
+             InputRef(server.url("/b", host="localhost"), "page", origin="url"),
+             InputRef(server.url("/c"), "page", origin="url")]
+    live = fetcher(local_settings(fetch_retries=0, read_timeout=10.0))
+    fetched, seen, rejected = fetch_pages(items, {}, {}, live, workers=2)
+    assert sorted(fetched) == sorted([items[0].ref, items[2].ref])
+    assert {page.status for page in fetched.values()} == {200}
+    assert [r.input_ref for r in rejected] == [items[1].ref, items[3].ref]  # in the order given, whatever the host
+    assert [s.status for s in seen] == [404, 404]
 
 
 def test_robots_crawl_delay_lengthens_the_host_delay(server: Server) -> None:

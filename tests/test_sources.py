@@ -9,9 +9,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
@@ -479,6 +480,27 @@ def test_an_index_a_page_and_failures():
     assert [(r.input_ref, r.stage, r.reason) for r in out.rejected] == [
         (f"{BASE}/img.png", "read", "unsupported content type image/png: newsetl reads HTML and plain-text pages"),
         (f"{BASE}/gone.xml", "fetch", "HTTP 404 Not Found")]
+
+
+def test_the_members_of_a_list_are_asked_several_hosts_at_once():
+    list_url = f"{BASE}/urls.txt"
+    members = ["https://a.example/1.html", "https://a.example/2.html", "https://b.example/1.html"]
+    recordings = {list_url: recorded(list_url, "\n".join(members).encode(), "text/plain"),
+                  **{url: recorded(url, page("curry-challenge"), "text/html") for url in members}}
+    both_hosts_asking = threading.Barrier(2, timeout=3)
+
+    class TwoHostsAtOnce(RecordedFetcher):
+        """Answers a host's first page only while the other host's first page is being asked for too."""
+
+        def fetch(self, url: str, **validators: str | None) -> FetchResult:
+            if url.endswith("/1.html"):
+                both_hosts_asking.wait()  # BrokenBarrierError when the hosts are asked one after the other
+            return super().fetch(url, **validators)
+
+    out = expand_sources([InputRef(list_url, "list", origin="url")], {}, {}, TwoHostsAtOnce(recordings),
+                         replace(SETTINGS, fetch_workers=2))
+    assert [p.ref for p in out.pages] == members  # in the list's order, each fetched once to find out what it was
+    assert set(out.prefetched) == set(members) and not out.rejected
 
 
 def test_known_pages_are_asked_for_conditionally_and_unchanged_ones_not_parsed():
