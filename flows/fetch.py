@@ -256,7 +256,7 @@ class HttpFetcher:
 
     The instance keeps the per-host request times (for ``host_delay``) and the robots.txt cache. ``clock`` and
     ``sleep`` (monotonic seconds), ``resolver`` and ``address_rule`` are injectable so tests run without real
-    waits, DNS or public servers. Threads may share an instance (``flows.sources.fetch_pages`` runs one per host):
+    waits, DNS or public servers. Threads may share an instance (``flows.sources.fetch_many`` runs one per host):
     the next request time of a host is reserved under a lock, so the per-host delay holds across threads, and
     each origin's robots.txt is fetched once, by the first thread that needs it.
     """
