@@ -1168,6 +1168,51 @@ def test_an_embedded_posts_text_stays_even_when_short_and_ending_with_a_link():
     assert kept == [line.text for line in lines if line.text != "Harbour Bridge Approved"]
 
 
+def test_a_paragraph_wrapped_in_the_source_stays_one_paragraph():
+    # a browser shows a line break inside <p> as a space; a link that starts a source line is no link-only line
+    wrapped = ("<p>The harbour authority approved a new container terminal on Monday, ending a\n"
+               "two-year dispute with <em>local\nfishing crews</em>. The plan was first filed in\n"
+               "<a href='/2019/plan'>March 2019</a>\nas <code>plan.pdf</code>, and revised twice\nsince then.</p>")
+    body = paragraphs(clean_html(page(PAGE_PARAGRAPHS[0], wrapped, *PAGE_PARAGRAPHS[1:]), url=URL))
+    assert ("The harbour authority approved a new container terminal on Monday, ending a two-year dispute with local "
+            "fishing crews. The plan was first filed in March 2019 as plan.pdf, and revised twice since then."
+            ) in body
+
+
+def test_a_line_break_before_a_block_still_ends_the_line():
+    # a metadata strip left as loose text before the story's first paragraph stays a line of its own
+    html = page("<h1>Harbour Bridge Approved</h1>",
+                "<small><b>05/10/2018</b> - Published by: Clarissa Borba - Category: <a href='/c'>City</a>\n</small>"
+                "\n\n", *PAGE_PARAGRAPHS)
+    body = paragraphs(clean_html(html, url=URL))
+    assert body[0] == PAGE_TEXTS[0]
+
+
+CODE_SAMPLES = {
+    "a plain <pre>": "<pre><code>function greet(target) {\n  if (!target) {\n    return;\n  }\n});\n\n"
+                     "greet('Kate');\n</code></pre>",
+    "highlighted code": "<pre class='code'><span class='k'>function</span> greet(target) {\n  <span>if</span> "
+                        "(!target) {\n    <span>return</span>;\n  }\n});\n\ngreet(<span class='s'>'Kate'</span>);\n"
+                        "</pre>",
+}
+
+
+@pytest.mark.parametrize("code", CODE_SAMPLES.values(), ids=CODE_SAMPLES.keys())
+def test_a_code_block_keeps_its_lines_as_one_paragraph(code):
+    html = page(*PAGE_PARAGRAPHS[:2], "<p>The function that greets visitors reads as follows in the new code base:</p>",
+                code, *PAGE_PARAGRAPHS[2:])
+    body = paragraphs(clean_html(html, url=URL))
+    assert "function greet(target) {\n  if (!target) {\n    return;\n  }\n});\ngreet('Kate');" in body
+
+
+def test_the_second_extractor_also_joins_wrapped_lines_and_keeps_code_blocks():
+    intro = "<p>The function that greets\nvisitors reads as follows in the <em>new\ncode</em> base:</p>"
+    html = page(*PAGE_PARAGRAPHS[:2], intro, CODE_SAMPLES["a plain <pre>"], *PAGE_PARAGRAPHS[2:])
+    lines = [line.text for line in cleaning._readability_lines(html)]
+    assert "The function that greets visitors reads as follows in the new code base:" in lines
+    assert "function greet(target) {\n  if (!target) {\n    return;\n  }\n});\ngreet('Kate');" in lines
+
+
 def test_a_share_bar_holding_more_than_the_post_is_left_alone():
     tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, f"<div class='share-bar'>{TWEET}<a href='/share'>Share</a></div>"))
     cleaning._free_embedded_posts(tree)

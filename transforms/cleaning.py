@@ -454,7 +454,8 @@ _TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 @dataclass(frozen=True)
 class CleanArticle:
-    body_text: str  # paragraphs separated by exactly one blank line ("\n\n"); no leading/trailing whitespace
+    body_text: str  # paragraphs separated by exactly one blank line ("\n\n"); no leading/trailing whitespace;
+    # a code block is one paragraph that keeps its line breaks
     title: str | None
     authors: tuple[str, ...]
     published_at: datetime | None  # timezone-aware (UTC) when known
@@ -971,22 +972,90 @@ class _Line:
 
 _HEAD_MARKS = "\u2460\u2461\u2462\u2463\u2464\u2465\u2466"  # circled 1-7: heading level markers
 _BREAK_MARK = "\u246a"  # circled 11: the text after a line break (<br>) inside a block
-_MARKS_RE = re.compile(f"[{_HEAD_MARKS}{_BREAK_MARK}]")
+_CODE_LINE_MARK = "\u246b"  # circled 12: a line break inside a code block (<pre>)
+_MARKS_RE = re.compile(f"[{_HEAD_MARKS}{_BREAK_MARK}{_CODE_LINE_MARK}]")
+_SOURCE_BREAK_RE = re.compile(r"\s*\n\s*")  # a line break in the page's source, and the indent around it
+# Inline elements of trafilatura's XML (and of the HTML it hands back when its fallback wins): text on both
+# sides of one of them belongs to the same line.
+_INLINE_TAGS = frozenset(
+    "hi ref del code a span b i em strong small sup sub u abbr cite q mark time font s strike big tt kbd".split()
+)
 
 
-def _body_lines(body) -> list[_Line]:  # body: trafilatura's XML body element or None
-    """Flatten trafilatura's body tree to text lines as its txt output does, noting which lines are
-    headings and of which level (marker characters survive the flattening). A line break inside a
-    sentence ("... in the<br>middle of a sentence") does not end the paragraph: such lines are joined."""
+def _code_text(text: str) -> str:
+    """Text in a code block, kept on one line of the flattened text: its line breaks become markers."""
+    return _MARKS_RE.sub("", text).replace("\n", _CODE_LINE_MARK)
+
+
+def _is_code_block(text: str) -> bool:
+    """Only a code block keeps line breaks inside a line of the body (:func:`_code_rows`)."""
+    return "\n" in text
+
+
+def _code_rows(text: str) -> str:
+    """A code block's text with its blank lines and trailing spaces gone (a blank line separates paragraphs
+    in body_text); indents stay."""
+    return "\n".join(row.rstrip() for row in text.split("\n") if row.strip())
+
+
+def _flowing_text(text: str, inline_before: bool = True, inline_after: bool = True) -> str:
+    """Text outside code: a line break in the page's source is a space, as a browser shows it. A break at
+    either end stays when a block (or nothing) is on that side (``inline_before`` / ``inline_after`` say
+    whether inline text is): there the line ends anyway."""
+    text = _MARKS_RE.sub("", text)
+    core = text.strip()
+    if not core:
+        return " " if inline_before and inline_after else text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    if inline_before and "\n" in lead:
+        lead = " "
+    if inline_after and "\n" in trail:
+        trail = " "
+    return lead + _SOURCE_BREAK_RE.sub(" ", core) + trail
+
+
+def _preformatted_texts(page) -> frozenset[str]:  # page: the parsed page (lxml) or None
+    """The texts of the page's <pre> blocks (normalised), which trafilatura turns into <code> or <quote>."""
+    if page is None:
+        return frozenset()
+    return frozenset(text for text in (_norm(pre.text_content()) for pre in page.iter("pre")) if text)
+
+
+def _body_lines(body, preformatted: frozenset[str] = frozenset()) -> list[_Line]:  # body: trafilatura's XML body
+    """Flatten trafilatura's body tree (or None) to text lines as its txt output does, noting which lines
+    are headings and of which level (marker characters survive the flattening). A line break inside a
+    sentence ("... in the<br>middle of a sentence") does not end the paragraph: such lines are joined.
+
+    Outside code, a line break in the page's source is a space, as a browser shows it: a paragraph
+    wrapped at 72 columns stays one paragraph. A code block keeps its lines, as one paragraph: one of the
+    page's <pre> blocks (``preformatted``, from :func:`_preformatted_texts`), which trafilatura makes a
+    <code> or a <quote>, or a <code> of several lines."""
     if body is None:
         return []
     tree = deepcopy(body)
     tree.tail = None
+    code_blocks = set()
+    for el in tree.iter("code", "quote"):
+        text = "".join(el.itertext())
+        if _norm(text) in preformatted or (el.tag == "code" and "\n" in text.strip()):
+            code_blocks.add(el)
+
+    def inline(el) -> bool:
+        return el is not None and el.tag in _INLINE_TAGS and el not in code_blocks
+
     for el in tree.iter():
+        inside_code = any(ancestor in code_blocks for ancestor in el.iterancestors())
         if el.text:
-            el.text = _MARKS_RE.sub("", el.text)
+            if inside_code or el in code_blocks:
+                el.text = _code_text(el.text)
+            else:
+                el.text = _flowing_text(el.text, inline(el), inline(el[0]) if len(el) else inline(el))
         if el.tail:
-            el.tail = _MARKS_RE.sub("", el.tail)
+            if inside_code:
+                el.tail = _code_text(el.tail)
+            else:
+                following = el.getnext() if el.getnext() is not None else el.getparent()
+                el.tail = _flowing_text(el.tail, inline(el), inline(following))
     for head in tree.iter("head"):
         rend = head.get("rend") or ""
         level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1] in "123456" else 6
@@ -995,7 +1064,7 @@ def _body_lines(body) -> list[_Line]:  # body: trafilatura's XML body element or
         line_break.tail = _BREAK_MARK + (line_break.tail or "")
     lines: list[_Line] = []
     for raw in xmltotxt(tree, False).splitlines():
-        text = _MARKS_RE.sub("", raw).strip()
+        text = _code_rows(_MARKS_RE.sub("", raw.replace(_CODE_LINE_MARK, "\n"))).strip()
         if not text:
             continue
         previous = lines[-1] if lines else None
@@ -1268,16 +1337,24 @@ def _readability_lines(html: str) -> list[_Line]:
     for block in tree.iter():
         if not isinstance(block.tag, str) or block.tag not in _BLOCK_TAGS:
             continue
+        if any(ancestor.tag == "pre" for ancestor in block.iterancestors()):
+            continue  # part of a code block, which is one paragraph
+        if block.tag == "pre":  # a code block keeps its lines, as one paragraph
+            code = _code_rows(block.text_content()).strip()
+            if code:
+                lines.append(_Line(code))
+            continue
         # Text of this block that is not inside a nested block: its own text and its inline children.
-        parts = [block.text or ""]
+        # A line break in the source is a space; a <br> or a nested block ends a line.
+        parts = [_flowing_text(block.text or "")]
         for child in block:
             if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
                 parts.append("\n")
             elif child.tag == "br":
                 parts.append("\n")
             else:
-                parts.append(child.text_content() if isinstance(child.tag, str) else "")
-            parts.append(child.tail or "")
+                parts.append(_flowing_text(child.text_content()) if isinstance(child.tag, str) else "")
+            parts.append(_flowing_text(child.tail or ""))
         for raw in "".join(parts).split("\n"):
             text = " ".join(raw.split())
             if not text:
@@ -1301,14 +1378,16 @@ def _confirmed_lines(lines: Sequence[_Line], precise: Sequence[_Line]) -> list[_
     own: running text, a section heading (<h2>-<h6>) over running text, a sentence that introduces what
     follows it (a quotation, a list: "Abu Hurairah reported that the Prophet said:"), a list item, an
     embedded post and its signature (:data:`POST_SIGNATURE_RE`), whose text is short and often ends with a
-    link ("No, that is not normal pic.twitter.com/DaFByrAX3O"). What goes are the short extras only the
-    default run keeps: headlines, decks, datelines, link labels."""
+    link ("No, that is not normal pic.twitter.com/DaFByrAX3O"). A code block counts as confirmed when the
+    precision run has most of its words in one line: that run sometimes drops a word of it. What goes are
+    the short extras only the default run keeps: headlines, decks, datelines, link labels."""
     confirmed = {line.text for line in precise}
     kept = []
     for i, line in enumerate(lines):
         following = lines[i + 1].text if i + 1 < len(lines) else ""
         if (
             line.text in confirmed
+            or (_is_code_block(line.text) and _is_covered(line, precise))
             or _is_real_paragraph(line.text)
             or _is_bullet(line.text)
             or (line.heading > 1 and _is_real_paragraph(following))
@@ -1637,8 +1716,9 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         _free_tweetable_quotes(page)
     doc = _extract(page, url)
     precise_doc = _extract(page, url, with_metadata=False, favor_precision=True)
-    lines = _body_lines(doc.body) if doc is not None else []
-    precise = _body_lines(precise_doc.body) if precise_doc is not None else []
+    preformatted = _preformatted_texts(page)
+    lines = _body_lines(doc.body, preformatted) if doc is not None else []
+    precise = _body_lines(precise_doc.body, preformatted) if precise_doc is not None else []
     if _text_chars(precise) >= max(MIN_PRECISION_CHARS, PRECISION_SHARE * _text_chars(lines)):
         lines, method = _agreed_lines(lines, precise), "trafilatura"
     else:
