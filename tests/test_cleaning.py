@@ -1213,6 +1213,22 @@ def test_the_second_extractor_also_joins_wrapped_lines_and_keeps_code_blocks():
     assert "function greet(target) {\n  if (!target) {\n    return;\n  }\n});\ngreet('Kate');" in lines
 
 
+def test_a_table_of_figures_inside_a_layout_table_stays_a_table():
+    html = ("<html><head><title>Harbour Bridge Approved</title></head><body><table><tr><td><a href='/'>Home</a><br>"
+            "<a href='/news'>News</a></td><td><h1>Harbour Bridge Approved</h1>" + "".join(PAGE_PARAGRAPHS[:2]) +
+            "<table><tr><th>Stage</th><th>Date</th></tr><tr><td>Design chosen</td><td>May 2026</td></tr>"
+            "<tr><td>Construction starts</td><td>March 2027</td></tr></table>" + "".join(PAGE_PARAGRAPHS[2:]) +
+            "</td></tr></table></body></html>")
+    tree = cleaning.load_html(html)
+    cleaning._unwrap_layout_tables(tree)
+    assert [" ".join(table.xpath("string()").split()) for table in tree.iter("table")] == [
+        "StageDateDesign chosenMay 2026Construction startsMarch 2027"
+    ]
+    body = paragraphs(clean_html(html, url=URL))
+    assert "| Construction starts | March 2027 |" in body
+    assert body[-1] == PAGE_TEXTS[-1]
+
+
 def test_a_share_bar_holding_more_than_the_post_is_left_alone():
     tree = cleaning.load_html(page(*PAGE_PARAGRAPHS, f"<div class='share-bar'>{TWEET}<a href='/share'>Share</a></div>"))
     cleaning._free_embedded_posts(tree)

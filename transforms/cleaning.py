@@ -1639,15 +1639,29 @@ _TABLE_PART_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 def _unwrap_layout_tables(tree) -> None:  # tree: the parsed page (lxml), changed in place
     """Turn layout tables into plain blocks. A page laid out with a table, which holds paragraphs of running
     text in a cell, is extracted as table rows: the cell's paragraphs are flattened into one line together
-    with the menus and story lists beside them. Such a table and the tables nested in it (old layouts nest
-    them) become ``<div>``s. Data tables, whose cells hold no paragraphs of running text, stay tables."""
-    layouts = [
+    with the menus and story lists beside them. Such a table becomes ``<div>``s; so does every table around
+    the text, and the boxes nested in it. Data tables stay tables: those whose cells hold no paragraphs of
+    running text, and inside a layout those with rows of cells (a table of figures in the story)."""
+    layouts = {
         table for table in tree.iter("table")
         if any(_running_paragraphs(cell) >= MIN_BODY_PART_PARAGRAPHS for cell in table.iter("td", "th"))
+    }
+    nested = {table for layout in layouts for table in layout.iter("table")} - layouts
+    kept = {table for table in nested if _has_data_rows(table)}
+    parts = [  # a layout table and everything table-like in it, but for the data tables inside it
+        part for table in layouts for part in table.iter(*_TABLE_PART_TAGS)
+        if not any(owner in kept for owner in (part, *part.iterancestors("table")))
     ]
-    for table in layouts:
-        for part in table.iter(*_TABLE_PART_TAGS):  # the table itself and everything table-like in it
-            part.tag = "div"
+    for part in parts:
+        part.tag = "div"
+
+
+MIN_DATA_ROWS = 2  # a table with this many rows of two cells or more holds data, not a layout's box
+
+
+def _has_data_rows(table) -> bool:
+    rows = [row for row in table.iter("tr") if next(row.iterancestors("table")) is table]
+    return sum(len([cell for cell in row if cell.tag in ("td", "th")]) >= 2 for row in rows) >= MIN_DATA_ROWS
 
 
 BODY_CLASS_RE = re.compile(r"(?:article|story|post|entry)[-_]*(?:body|content|text)|^body(?:[-_]|$)", re.IGNORECASE)
