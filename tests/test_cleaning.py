@@ -155,6 +155,10 @@ def test_heading_spans_slice_back_for_several_headings():
         ("Ditulis oleh Budi Santoso", ("Budi Santoso",)),
         ("May 5, 2020 - By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
         ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde", ("Clarissa Borba",)),
+        ("Tuesday 15 October 2019 by Bradley M. Kuhn", ("Bradley M. Kuhn",)),
+        ("Posted on March 3, 2020 at 09:11 by Jane Doe.", ("Jane Doe",)),
+        ("Posted by Andrew Hayden, Software Engineer on Google Play", ("Andrew Hayden",)),
+        ("By Jane Doe, Senior Editor at The Harbour Times", ("Jane Doe",)),
     ],
 )
 def test_byline_becomes_authors_and_leaves_body(byline, authors):
@@ -172,6 +176,8 @@ def test_byline_becomes_authors_and_leaves_body(byline, authors):
         "Written by hand, the letter was delivered to the mayor.",
         "By Staff Reporter",
         "Publicado por la Comisión Europea en 2019, el informe recomienda cerrar el puerto.",
+        "March 2019 by the city council",
+        "By Jane Doe, who covers the harbour for the paper",
     ],
 )
 def test_byline_rejects_non_names(line):
@@ -658,7 +664,8 @@ def test_reporting_about_social_networks_is_kept():
 @pytest.mark.parametrize(
     "line",
     ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored Ads", "Skip to main content",
-     "Go Back to Top. Skip To: Start of Article.", "Advertisement | Back to top"],
+     "Go Back to Top. Skip To: Start of Article.", "Advertisement | Back to top", "Story Continued Below", "Next",
+     "- Previous"],
 )
 def test_advertisement_and_navigation_labels_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]
@@ -678,6 +685,7 @@ def test_a_sentence_that_starts_like_navigation_is_kept():
         "04/19/13",
         "Tags: Politics, Harbour, Transport",
         "Category : Press Releases",
+        "Date created : 2015-05-12",
         "2/5",
         "WWW.HARBOURNEWS.COM",
         "—————————",

@@ -100,6 +100,7 @@ LONE_BOILERPLATE = frozenset(
         "sponsored",
         "sponsored content",
         "story continues below",
+        "story continued below",
         "story continues below advertisement",
         "continue reading",
         "share this article",
@@ -125,6 +126,8 @@ LONE_BOILERPLATE = frozenset(
         "back to top",
         "return to top",
         "top of page",
+        "next",
+        "previous",
         "next article",
         "previous article",
         "next story",
@@ -368,7 +371,7 @@ META_LABEL_RE = re.compile(
     r"^(?:categor(?:y|ies)|tags?|tagged(?:\s+with)?|topics?|filed\s+(?:under|in)|posted\s+(?:in|under)"
     r"|categor[ií]as?|cat[ée]gorie|kategor(?:ie|i)|rubri(?:k|que)"  # pt, es, it, fr, de, nl, id
     r"|(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+(?:on|at|date))?|release\s+date"
-    r"|news\s+date|publication\s+date|date|read(?:ing)?\s+time)\s*:",
+    r"|news\s+date|publication\s+date|date(?:\s+created)?|created(?:\s+on)?|read(?:ing)?\s+time)\s*:",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -423,12 +426,19 @@ BYLINE_RE = re.compile(
     r"\s*[:–—-]?\s*(?P<names>.+)$",
     re.IGNORECASE,
 )
+DATED_BYLINE_RE = re.compile(r"^(?P<date>.+?)\s+by\s*[:–—-]?\s*(?P<names>.+)$", re.IGNORECASE)
 AUTHOR_LABEL_RE = re.compile(r"^(?:authors?|writers?|words)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 # "Reporting by A and B in London; Editing by C" -> the reporters only.
 REPORTING_RE = re.compile(
     r"^(?:additional\s+)?(?:reporting|writing)\s+by\s*:?\s*(?P<names>[^;|]+?)\s*(?:[;|].*)?$", re.IGNORECASE
 )
 PLACE_SUFFIX_RE = re.compile(r"\s+in\s+[A-Z][\w .,-]*$")
+# A job and where it is done, after a name in a byline: "Software Engineer on Google Play", "Editor at Large".
+_JOB_WORDS = ROLE_WORDS | {"engineer", "developer", "designer", "architect", "evangelist", "advocate", "programmer"}
+ROLE_AT_ORG_RE = re.compile(
+    rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?i:{'|'.join(sorted(_JOB_WORDS))})\s+(?:on|at|for|with|of)\s+(?:the\s+)?"
+    r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}$"
+)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]+)*\.?$")
 
@@ -648,6 +658,11 @@ def _is_meta_line(core: str) -> bool:
         return False
     if META_LABEL_RE.match(core) or URL_LINE_RE.match(core) or COUNTER_RE.match(core):
         return True
+    return _is_date_line(core)
+
+
+def _is_date_line(core: str) -> bool:
+    """A bare date or time, perhaps labelled: "Tuesday 15 October 2019", "Posted on March 3, 2020 at 9:00"."""
     return bool(DATE_CUE_RE.search(core)) and not DATE_PART_RE.sub(" ", core).strip(" .,:;|-–—")
 
 
@@ -700,8 +715,8 @@ def _split_names(text: str) -> tuple[str, ...] | None:
     for part in parts:
         if _looks_like_name(part):
             names.append(part)
-        elif names and len(_words(part)) <= 3 and part[:1].isupper():
-            continue  # an affiliation after the names
+        elif names and ((len(_words(part)) <= 3 and part[:1].isupper()) or ROLE_AT_ORG_RE.match(part)):
+            continue  # an affiliation after the names: "Reuters", "Software Engineer on Google Play"
         else:
             return None
     return tuple(names) or None
@@ -715,6 +730,10 @@ def _parse_byline(line: str) -> tuple[str, ...] | None:
     if reporting:
         return _split_names(PLACE_SUFFIX_RE.sub("", reporting.group("names")))
     match = BYLINE_RE.match(line) or AUTHOR_LABEL_RE.match(line)
+    if match is None:  # a date, then the byline: "Tuesday 15 October 2019 by Bradley M. Kuhn"
+        match = DATED_BYLINE_RE.match(line)
+        if match is not None and not _is_date_line(match.group("date")):
+            return None
     return _split_names(match.group("names")) if match else None
 
 
