@@ -665,7 +665,7 @@ def test_reporting_about_social_networks_is_kept():
     "line",
     ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored Ads", "Skip to main content",
      "Go Back to Top. Skip To: Start of Article.", "Advertisement | Back to top", "Story Continued Below", "Next",
-     "- Previous"],
+     "- Previous", "Play Video - 2:46"],
 )
 def test_advertisement_and_navigation_labels_are_dropped(line):
     assert paragraphs(clean_plaintext(doc(PARA_1, line, PARA_2))) == [PARA_1, PARA_2]

@@ -269,7 +269,9 @@ AI_DISCLOSURE_RE = re.compile(
 SKIP_NAV_RE = re.compile(
     r"^(?:(?:go|jump|scroll)\s+)?(?:back|return)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?$"
     r"|^(?:skip|jump)\s+to\s*:?\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search|footer|comments"
-    r"|start\s+of\s+(?:the\s+)?(?:article|content|story))$",
+    r"|start\s+of\s+(?:the\s+)?(?:article|content|story))$"
+    # a video player's label: "Play Video - 2:46"
+    r"|^(?:play|watch)\s+(?:the\s+)?video(?:\s*[-–—:|]?\s*\d{1,2}:\d{2})?$",
     re.IGNORECASE,
 )
 LONE_PARTS_RE = re.compile(r"\s*[.|•·]\s+|\s+[|•·]\s*")  # "Go Back to Top. Skip To: Start of Article."
