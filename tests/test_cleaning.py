@@ -5,6 +5,7 @@ All texts are synthetic (written in the style of real news inputs); nothing here
 
 from __future__ import annotations
 
+import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -419,6 +420,78 @@ def test_paragraphs_are_kept_verbatim_and_blank_lines_normalised():
 def test_empty_text():
     article = clean_plaintext("")
     assert article.body_text == "" and article.title is None and article.language is None
+
+
+QUOTE_PARA = (
+    '"We will not accept a terminal built for a handful of shipping lines," said Maria Keller, a spokeswoman '
+    "for the fishing co-operative, adding that well-known crews had been ignored."
+)
+
+
+def wrapped(*paragraphs_: str, width: int = 72, indent: str = "") -> str:
+    """A plain-text article wrapped at a fixed width, paragraphs separated by a blank line."""
+    return "\n\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent, break_long_words=False)
+                       for p in paragraphs_)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_text_wrapped_at_a_fixed_width_is_joined_back_into_paragraphs(width):
+    text = "Harbour Terminal Approved\n\nBy Jane Doe\n\n" + wrapped(PARA_1, QUOTE_PARA, PARA_2, width=width)
+    article = clean_plaintext(text)
+    assert article.title == "Harbour Terminal Approved"
+    assert article.authors == ("Jane Doe",)
+    assert paragraphs(article) == [PARA_1, QUOTE_PARA, PARA_2]
+
+
+def test_wrapped_text_keeps_list_items_indented_blocks_and_short_lines_apart():
+    item = "- The terminal opens in 2027 and will employ about 600 people, most of them on temporary contracts."
+    quoted = "The quay belongs to the fishing crews and always will, whatever the authority decides this year."
+    text = "\n".join([
+        wrapped(PARA_1),
+        "",
+        "Key Points",
+        wrapped(item, width=72).replace("\n", "\n  "),  # a list item's second line is indented under its text
+        "- Short item.",
+        wrapped(quoted, indent="    "),
+        "",
+        wrapped(PARA_2),
+    ])
+    assert paragraphs(clean_plaintext(text)) == [PARA_1, "Key Points", item, "- Short item.", quoted, PARA_2]
+
+
+def test_word_broken_at_its_hyphen_is_joined_back():
+    hyphenated = (
+        "Officials said the terminal would open in 2027, though unions warned that most of the jobs would be "
+        "short-term and badly paid."
+    )
+    text = wrapped(PARA_1, hyphenated, PARA_3, width=54)
+    assert "short-\nterm" in text  # textwrap broke the word at its hyphen
+    assert paragraphs(clean_plaintext(text)) == [PARA_1, hyphenated, PARA_3]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one short paragraph per line: no break was forced by a width
+        [
+            "The harbour authority approved a new container terminal on Monday after a long dispute.",
+            "The authority said the vote was close but final.",
+            "Officials said the terminal would open in 2027 and employ about 600 people in all.",
+            "Crews will appeal.",
+        ],
+        # one sentence per line, each nearly as long as the longest: the breaks are forced, but at a sentence's end
+        [
+            "The harbour authority approved the new container terminal on Monday evening.",
+            "Fishing crews said they would take the decision to the regional court at once.",
+            "Officials expect the terminal to open in 2027 and to employ about 600 people.",
+            "Unions warned that many of the new jobs at the terminal would be temporary.",
+        ],
+        # lines of nearly one length, but longer than any wrapping width
+        [PARA_1 + " " + PARA_3, PARA_2 + " " + PARA_3, PARA_3 + " " + PARA_1],
+    ],
+)
+def test_text_with_one_paragraph_per_line_is_not_joined(lines):
+    assert paragraphs(clean_plaintext("\n".join(lines))) == lines
 
 
 # --------------------------------------------------------------------------------------------
@@ -1548,9 +1621,11 @@ def _check_shape(article: CleanArticle) -> None:
 def test_property_spans_and_paragraph_shape(text):
     article = clean_plaintext(text)
     _check_shape(article)
-    source_lines = {line.strip() for line in text.splitlines()}
+    lines = [line.strip() for line in text.splitlines()]
+    # kept verbatim: a paragraph is a source line, or consecutive lines joined back when the text looked wrapped
+    runs = {" ".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, len(lines) + 1) if all(lines[i:j])}
     for paragraph in paragraphs(article):
-        assert paragraph in source_lines  # kept verbatim
+        assert paragraph in runs
         assert paragraph  # no empty paragraphs
     assert article.extraction_method == "plaintext"
 

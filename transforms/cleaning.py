@@ -8,9 +8,10 @@ beyond py3langid. Two entry points:
   their own), falls back to readability-lxml when that finds (almost) nothing, drops what the page
   marks as figure captions and lists of links, then applies the same line filters as plain text
   (boilerplate, bylines, "read next" blocks) over its paragraphs.
-* :func:`clean_plaintext` handles text with one paragraph per line. Every rule is general: a line
-  is dropped because of what it *is* (a promotion, a photo credit, a footer, a byline ...), never
-  because of which site it came from.
+* :func:`clean_plaintext` handles text with one paragraph per line, or wrapped at a fixed width
+  (joined back into paragraphs first). Every rule is general: a line is dropped because of what it
+  *is* (a promotion, a photo credit, a footer, a byline ...), never because of which site it came
+  from.
 
 ``body_text`` always holds the kept paragraphs unchanged (only surrounding white space is stripped),
 joined by exactly one blank line, so character offsets into it are stable.
@@ -58,6 +59,9 @@ MAX_BYLINE_WORDS = 20
 MAX_BANNER_WORDS = 60  # a cookie banner or newsletter promo is at most this long
 MAX_META_WORDS = 20  # a metadata line ("Tags: ...", a date) is at most this long
 MAX_JOB_TITLE_WORDS = 6  # a job title under a byline ("CNBC Executive News Editor") is at most this long
+# plain text wrapped at a fixed width is wrapped at 60-80 characters: never narrower or wider than these
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
+MIN_WRAP_BREAKS = 3  # ... and has at least this many breaks forced by the width in the middle of a sentence
 MIN_LANGUAGE_LETTERS = 20  # below this, language detection is a guess: return None
 MIN_DETECT_CHARS = 200  # a body this long is detected for its language rather than trusting <html lang>
 MIN_PRECISION_CHARS = 200  # a precision extraction shorter than this is not trusted
@@ -179,6 +183,7 @@ PHOTO_AGENCIES = (
 
 # --- line patterns -----------------------------------------------------------------------------
 BULLET_RE = re.compile(r"^[-–—•*▪●·]\s+")
+HYPHEN_BREAK_RE = re.compile(r"[^\W\d_]-$")  # "well-" at the end of a wrapped line: the word goes on ("well-known")
 
 # Calls to action, anchored at the start of a line or sentence so that reporting about people who
 # "sign up" or "subscribe" is not mistaken for a promotion.
@@ -929,14 +934,65 @@ def _html_lang(html: str) -> str | None:
 # ================================================================================================
 
 
+def _is_wrap_break(line: str, next_line: str, width: int) -> bool:
+    """Whether the break after ``line`` was forced by wrapping at ``width``: the next line's first word
+    would not have fitted on it."""
+    first_word = next_line.split(maxsplit=1)[0]
+    return len(line) + 1 + len(first_word) > width
+
+
+def _reflowed_lines(text: str) -> list[str]:
+    """The non-empty lines of ``text`` (stripped), with hard wrapping undone.
+
+    Text wrapped at a fixed width (an e-mail, a wire story, a ``fmt``-ed file) breaks its paragraphs
+    into lines no longer than the width. The text counts as wrapped when its longest line is between
+    ``MIN_WRAP_WIDTH`` and ``MAX_WRAP_WIDTH`` long and most breaks between two non-blank lines were
+    forced in the middle of a sentence (the next line's first word would not have fitted). Then a line
+    joins the one before it when the break was forced, unless it starts a list item or is indented
+    deeper than the line before (outside a list item). A blank line always ends a paragraph, and a
+    word broken at its hyphen is joined back. Text with one paragraph per line (the seeds) is
+    returned line by line.
+    """
+    raw = [line.rstrip() for line in (text or "").splitlines()]
+    width = max((len(line) for line in raw), default=0)
+    pairs = [(a, b) for a, b in zip(raw, raw[1:]) if a.strip() and b.strip()]
+    # a forced break in the middle of a sentence is the mark of wrapping: a line with a whole paragraph ends one
+    mid_sentence = sum(_is_wrap_break(a, b, width) and _last_mark(a) not in SENTENCE_BREAK_MARKS for a, b in pairs)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH or mid_sentence < MIN_WRAP_BREAKS or mid_sentence * 2 < len(pairs):
+        return _nonempty_lines(text or "")
+    paragraphs: list[str] = []
+    previous = ""  # the line before, as in the text; "" after a blank line
+    for line in raw:
+        words = line.strip()
+        if not words:
+            previous = ""
+            continue
+        if previous and _is_wrap_break(previous, line, width) and not _is_bullet(words) and not (
+            # a line indented deeper than the one before starts a paragraph (or a quoted block), unless
+            # it goes on with a list item
+            _indent(line) > _indent(previous) and not _is_bullet(paragraphs[-1])
+        ):
+            joint = "" if HYPHEN_BREAK_RE.search(paragraphs[-1]) else " "
+            paragraphs[-1] += joint + words
+        else:
+            paragraphs.append(words)
+        previous = line
+    return paragraphs
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def clean_plaintext(text: str) -> CleanArticle:
-    """Clean an article given as plain text, one paragraph per line.
+    """Clean an article given as plain text, one paragraph per line (text wrapped at a fixed width is
+    joined back into paragraphs first: :func:`_reflowed_lines`).
 
     The first line is the title when it looks like a headline; bylines become authors; promotions,
     cross-links, photo credits, AI disclosures and footers are dropped (a footer may name the
     publisher); title-cased short lines followed by text are kept as headings.
     """
-    filtered = _filter_lines(_nonempty_lines(text or ""))
+    filtered = _filter_lines(_reflowed_lines(text))
     paragraphs = filtered.lines
     title = None
     if paragraphs and _looks_like_headline(paragraphs[0]):
