@@ -110,7 +110,7 @@ TABLES: dict[str, Table] = {
                 Column("content_hash", TEXT, "VARCHAR", "sha256 of the whitespace- and case-normalised body text"),
                 Column("site_name", TEXT, "VARCHAR", "publisher name as the page states it", nullable=True),
                 Column("headings", pl.List(TEXT), "VARCHAR[]", "section headings inside body_text, in order"),
-                Column("extraction_method", TEXT, "VARCHAR", "what produced body_text", enum=("trafilatura", "trafilatura_fallback", "readability", "plaintext")),
+                Column("extraction_method", TEXT, "VARCHAR", "what produced body_text", enum=("trafilatura", "trafilatura_fallback", "readability", "json-ld", "plaintext")),
             ),
             text_columns=("body_text", "input_ref", "content_hash"),
         ),

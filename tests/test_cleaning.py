@@ -5,6 +5,7 @@ All texts are synthetic (written in the style of real news inputs); nothing here
 
 from __future__ import annotations
 
+import json
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
@@ -1577,6 +1578,61 @@ def test_second_extractor_survives_unparseable_pages():
     assert cleaning._readability_lines("<html></html>") == []
 
 
+# What a script-drawn page shows without its scripts: a caption and a subscription wall, enough text that
+# trafilatura keeps it (and does not look further), all of it dropped by the filters.
+PAYWALL_SHELL = (
+    "<article><figure><img src='dawn.jpg'><figcaption>The harbour at dawn on Monday, as the council met to vote on "
+    "the new bridge across it. Photo: AP</figcaption></figure>"
+    "<p>Subscribe now for unlimited access to our journalism, our newsletters and the full archive of the Gazette.</p>"
+    "<p>Sign up for our free newsletter to get the latest news from the harbour straight to your inbox every "
+    "morning.</p><p>Already a subscriber? Log in to keep reading. By registering, you agree to our terms and our "
+    "privacy policy.</p></article>"
+)
+
+
+def script_drawn_page(article_body: object, shell: str = PAYWALL_SHELL) -> str:
+    """A page that draws its story with scripts: the HTML has a shell, the text is only in JSON-LD."""
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour Bridge Approved",
+          "author": {"@type": "Person", "name": "Jane Doe"}, "articleBody": article_body}
+    return (f"<html><head><title>Harbour Bridge Approved</title><script type='application/ld+json'>{json.dumps(ld)}"
+            f"</script></head><body>{shell}<script>window.render()</script></body></html>")
+
+
+@pytest.mark.parametrize(
+    "article_body",
+    [
+        "\n\n".join(PAGE_TEXTS),  # paragraphs separated by newlines
+        "".join(f"<p>{text}</p>" for text in PAGE_TEXTS),  # markup
+        "".join(f"&lt;p&gt;{text}&lt;/p&gt;" for text in PAGE_TEXTS),  # markup escaped once more
+        PAGE_TEXTS,  # a list of paragraphs
+    ],
+)
+def test_text_only_in_json_ld_is_the_body_when_the_page_shows_none(article_body):
+    article = clean_html(script_drawn_page(article_body), url=URL)
+    assert article.extraction_method == "json-ld"
+    assert paragraphs(article) == PAGE_TEXTS
+    assert article.authors == ("Jane Doe",)
+
+
+def test_json_ld_text_as_one_paragraph_and_through_the_line_filters():
+    body = " ".join(PAGE_TEXTS)
+    article = clean_html(script_drawn_page(body + "\nSign up for our newsletter to get the latest news."), url=URL)
+    assert article.extraction_method == "json-ld"
+    assert paragraphs(article) == [body]
+
+
+def test_json_ld_text_does_not_replace_a_body_the_page_shows():
+    teaser = "The city council approved the harbour bridge on Monday after a long debate."
+    shown = "<article>" + "".join(PAGE_PARAGRAPHS) + "</article>"
+    article = clean_html(script_drawn_page(teaser, shell=PAYWALL_SHELL + shown), url=URL)
+    assert article.extraction_method == "trafilatura"
+    assert paragraphs(article) == PAGE_TEXTS
+    # nor does a teaser, longer than what little the page shows
+    short = clean_html(script_drawn_page(teaser, shell=PAYWALL_SHELL.replace("</article>", "<p>Bridge vote "
+                                                                                          "today.</p></article>")))
+    assert short.extraction_method != "json-ld"
+
+
 # --------------------------------------------------------------------------------------------
 # Properties
 # --------------------------------------------------------------------------------------------
@@ -1648,7 +1704,7 @@ def test_property_html_bodies_keep_the_paragraph_shape(blocks):
     html = page(*(f"<{tag}>{text}</{tag}>" for tag, text in blocks))
     article = clean_html(html, url=URL)
     _check_shape(article)
-    assert article.extraction_method in {"trafilatura", "trafilatura_fallback", "readability"}
+    assert article.extraction_method in {"trafilatura", "trafilatura_fallback", "readability", "json-ld"}
 
 
 @pytest.mark.parametrize(("cap", "kept"), [("T", "Turkey, Poland and the Caribbean"), ("x", "urkey, Poland and the")])

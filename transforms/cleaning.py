@@ -483,7 +483,7 @@ class CleanArticle:
     language: str | None  # ISO 639-1, e.g. "en"
     headings: tuple[str, ...]  # section headings kept inside body_text, in order
     heading_spans: tuple[tuple[int, int], ...]  # (start, end) offsets of each heading inside body_text
-    extraction_method: str  # "trafilatura" | "trafilatura_fallback" | "readability" | "plaintext"
+    extraction_method: str  # "trafilatura" | "trafilatura_fallback" | "readability" | "json-ld" | "plaintext"
     published_date: date | None = None  # the publication day on the publisher's own calendar (its UTC offset)
     authors_source: str | None = None  # see PageMetadata.authors_source; "byline" for a plain-text byline
 
@@ -1780,7 +1780,7 @@ def _join_split_bodies(tree) -> None:  # tree: the parsed page (lxml), changed i
             part.drop_tree()
 
 
-def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, method, lines, page hints)
+def _html_body(html: str, url: str | None, declared: Sequence[str] = ()):  # -> (Document | None, method, lines, hints)
     """The body lines of a page, how they were found, and what the page says about them (:class:`_PageHints`).
 
     trafilatura runs twice: with its defaults (which already compare its own extraction with its
@@ -1788,10 +1788,11 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
     a fair share of the text, the default run's lines are kept where precision confirms them or they
     stand on their own, and the paragraphs only the precision run found are put in ("trafilatura").
     Otherwise the default run is taken whole, with any block only the precision run found merged in
-    ("trafilatura_fallback"). When even that leaves (almost)
-    nothing after the boilerplate filters, readability-lxml gets a try ("readability") and wins if
-    it finds clearly more. Readers' comment sections are cut from the page first, and captions and lists
-    of links the page marks as such go in every case.
+    ("trafilatura_fallback"). When even that leaves (almost) nothing after the boilerplate filters,
+    readability-lxml gets a try ("readability") and wins if it finds clearly more; then so does the
+    text the page ``declared`` in JSON-LD ("json-ld": a page that draws its body with scripts may
+    carry it only there). Readers' comment sections are cut from the page first, and captions and
+    lists of links the page marks as such go in every case.
     """
     page = load_html(html) if html.strip() else None
     if page is not None:
@@ -1816,13 +1817,20 @@ def _html_body(html: str, url: str | None):  # -> (trafilatura Document | None, 
         lines, method = _merge_lines(lines, precise), "trafilatura_fallback"
     hints = _page_hints(page)
     lines = _drop_by_page_hints(lines, hints)
-    kept_chars = sum(len(text) for text in _filter_lines(line.text for line in lines).lines)
+    kept_chars = _kept_chars(lines)
     if kept_chars < MIN_BODY_CHARS:
-        second = _drop_by_page_hints(_readability_lines(html), hints)
-        second_chars = sum(len(text) for text in _filter_lines(line.text for line in second).lines)
-        if second_chars >= max(MIN_PRECISION_CHARS, SECOND_EXTRACTOR_GAIN * kept_chars):
-            lines, method = second, "readability"
+        others = ((_readability_lines(html), "readability"), ([_Line(text) for text in declared], "json-ld"))
+        for other, other_method in others:
+            other = _drop_by_page_hints(other, hints)
+            other_chars = _kept_chars(other)
+            if other_chars >= max(MIN_PRECISION_CHARS, SECOND_EXTRACTOR_GAIN * kept_chars):
+                lines, method, kept_chars = other, other_method, other_chars
     return doc, method, lines, hints
+
+
+def _kept_chars(lines: Sequence[_Line]) -> int:
+    """How much text of ``lines`` the boilerplate filters keep."""
+    return sum(len(text) for text in _filter_lines(line.text for line in lines).lines)
 
 
 # ================================================================================================
@@ -1929,9 +1937,9 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     title); ``<h2>``-style headings the extractor kept become headings.
     """
     html = html or ""
-    doc, method, body_lines, hints = _html_body(html, url)
-    meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
     page = page_metadata(html, url)
+    doc, method, body_lines, hints = _html_body(html, url, page.article_body)
+    meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
     filtered = _filter_lines(line.text for line in body_lines)
 
     footer_site, footer_domain = _publisher_from_footer(filtered.footer_lines)

@@ -52,6 +52,9 @@ class PageMetadata:
     # "organisation" when the page credits an organisation, desk or wire rather than a person, or
     # "site-name" when a personal site is named after its owner ("Gregory Szorc's Digital Home")
     authors_source: str | None = None
+    # The article's text as the page declares it in JSON-LD (``articleBody``), one paragraph per item: the
+    # text of a page that draws its body with scripts. Often a single paragraph; sometimes only a teaser.
+    article_body: tuple[str, ...] = ()
 
 
 # ================================================================================================
@@ -186,6 +189,10 @@ WEEKDAYS = "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(
 # --- regular expressions -----------------------------------------------------------------------------------------
 WS_RE = re.compile(r"\s+")
 ZERO_WIDTH_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# markup inside a JSON-LD articleBody: what ends a paragraph, and any tag
+BODY_MARKUP_RE = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|a|em|strong|b|i|span)\b[^>]*>", re.IGNORECASE)
+BODY_BREAK_TAG_RE = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)\s*>", re.IGNORECASE)
+MARKUP_TAG_RE = re.compile(r"<[^>]+>")
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -2033,6 +2040,26 @@ def _calendar_date(published: datetime, page: _Page, header: _Header | None) -> 
 # ================================================================================================
 
 
+def _article_body(page: _Page) -> tuple[str, ...]:
+    """The paragraphs of the first ``articleBody`` among the page's JSON-LD articles (this page's first).
+
+    Some publishers put markup in it: a line break, or the end of a paragraph, heading or list item,
+    ends a paragraph there, and the other tags go.
+    """
+    for obj in page.articles:
+        body = obj.get("articleBody")
+        if isinstance(body, list):
+            body = "\n".join(part for part in body if isinstance(part, str))
+        if not isinstance(body, str) or not body.strip():
+            continue
+        if "&lt;" in body:  # markup escaped once more
+            body = html_lib.unescape(body)
+        if BODY_MARKUP_RE.search(body):
+            body = MARKUP_TAG_RE.sub("", BODY_BREAK_TAG_RE.sub("\n", body))
+        return tuple(paragraph for paragraph in map(_clean, body.splitlines()) if paragraph)
+    return ()
+
+
 def _description(page: _Page) -> str | None:
     for key in ("og:description", "description", "twitter:description", "dc.description"):
         value = page.meta(key)
@@ -2075,4 +2102,5 @@ def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
         description=_description(page),
         published_date=_calendar_date(published, page, header) if published is not None else None,
         authors_source=authors_source,
+        article_body=_article_body(page),
     )

@@ -22,5 +22,5 @@ create table if not exists dim_article (
     content_hash        varchar not null,    -- sha256 of the whitespace- and case-normalised body text
     site_name           varchar,             -- publisher name as the page states it
     headings            varchar[] not null,  -- section headings inside body_text, in order
-    extraction_method   varchar not null     -- what produced body_text (one of: trafilatura, trafilatura_fallback, readability, plaintext)
+    extraction_method   varchar not null     -- what produced body_text (one of: trafilatura, trafilatura_fallback, readability, json-ld, plaintext)
 );
