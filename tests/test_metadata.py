@@ -725,6 +725,35 @@ def test_publisher_name_from_json_ld_when_no_og_site_name():
     assert page_metadata(page(ld=ld)).site_name == "Example Gazette"
 
 
+def story(url: str, text: str) -> dict:
+    return {"@type": "NewsArticle", "headline": text[:20], "url": url, "articleBody": text}
+
+
+HERE = "https://www.example.com/news/ports-reopen"
+
+
+@pytest.mark.parametrize(
+    ("ld", "expected"),
+    [
+        (story(HERE, "Ports reopened on Monday.\n\nShips queued."), ("Ports reopened on Monday.", "Ships queued.")),
+        # the same article declared twice, by a theme and an SEO plugin
+        ([{"@type": "NewsArticle", "articleBody": "Ports reopened."}] * 2, ("Ports reopened.",)),
+        # a section page's list of stories: only the one that says it is this page
+        ([story("https://www.example.com/news/other", "Other story."), story(HERE, "Ports reopened.")],
+         ("Ports reopened.",)),
+        ({"@graph": [story("https://www.example.com/a", "Story A."), story("https://www.example.com/b", "Story B.")]},
+         ()),
+        ({"@type": "NewsArticle", "articleBody": ["Ports reopened.", 7, "Ships queued."]},
+         ("Ports reopened.", "Ships queued.")),
+        ({"@type": "NewsArticle", "articleBody": "<p>Ports&nbsp;<b>reopened</b>.</p><p>Ships queued.</p>"},
+         ("Ports reopened.", "Ships queued.")),
+        ({"@type": "WebSite", "articleBody": "Not an article."}, ()),
+    ],
+)
+def test_article_body_declared_in_json_ld(ld, expected):
+    assert page_metadata(page(ld=ld), url=HERE).article_body == expected
+
+
 @pytest.mark.parametrize("html", ["", "   ", "<html></html>", "plain text", '<script type="application/ld+json">{bad'])
 def test_nothing_known_gives_none(html):
     result = page_metadata(html)

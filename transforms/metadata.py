@@ -2041,23 +2041,30 @@ def _calendar_date(published: datetime, page: _Page, header: _Header | None) -> 
 
 
 def _article_body(page: _Page) -> tuple[str, ...]:
-    """The paragraphs of the first ``articleBody`` among the page's JSON-LD articles (this page's first).
+    """The paragraphs of the ``articleBody`` of the page's JSON-LD article. When several articles carry one
+    (a section page listing stories), only one that says it is this page counts.
 
     Some publishers put markup in it: a line break, or the end of a paragraph, heading or list item,
     ends a paragraph there, and the other tags go.
     """
-    for obj in page.articles:
-        body = obj.get("articleBody")
-        if isinstance(body, list):
-            body = "\n".join(part for part in body if isinstance(part, str))
-        if not isinstance(body, str) or not body.strip():
-            continue
-        if "&lt;" in body:  # markup escaped once more
-            body = html_lib.unescape(body)
-        if BODY_MARKUP_RE.search(body):
-            body = MARKUP_TAG_RE.sub("", BODY_BREAK_TAG_RE.sub("\n", body))
-        return tuple(paragraph for paragraph in map(_clean, body.splitlines()) if paragraph)
-    return ()
+    bodies = [(obj, body) for obj in page.articles if (body := _declared_text(obj.get("articleBody")))]
+    if len({body for _obj, body in bodies}) > 1:  # one article declared twice (theme and SEO plugin) is one
+        bodies = [(obj, body) for obj, body in bodies if page._describes_this_page(obj)]
+    if not bodies:
+        return ()
+    body = bodies[0][1]
+    if "&lt;" in body:  # markup escaped once more
+        body = html_lib.unescape(body)
+    if BODY_MARKUP_RE.search(body):
+        body = MARKUP_TAG_RE.sub("", BODY_BREAK_TAG_RE.sub("\n", body))
+    return tuple(paragraph for paragraph in map(_clean, body.splitlines()) if paragraph)
+
+
+def _declared_text(value) -> str:
+    """A JSON-LD text property: a string, or a list of strings (one per paragraph)."""
+    if isinstance(value, list):
+        value = "\n".join(part for part in value if isinstance(part, str))
+    return value if isinstance(value, str) and value.strip() else ""
 
 
 def _description(page: _Page) -> str | None:
