@@ -865,11 +865,25 @@ def test_more_cross_link_lines_are_dropped(line):
 
 
 @pytest.mark.parametrize(
-    "marker", ["Editors' Recommendations", "Recommended for you", "More Stories", "Read more from Ana Ruiz:"]
+    "marker",
+    [
+        "Editors' Recommendations",
+        "Recommended for you",
+        "More Stories",
+        "Read more from Ana Ruiz:",
+        "Most Viewed",
+        "More stories about the harbour",
+        "You might also be interested in:",
+    ],
 )
 def test_more_related_headings_start_a_block(marker):
     article = clean_plaintext(doc(PARA_1, marker, "Port Strike Ends After Two Weeks", "Tram Fares To Rise"))
     assert paragraphs(article) == [PARA_1]
+
+
+@pytest.mark.parametrize("heading", ["More About This Bridge", "More on the budget"])
+def test_a_section_heading_that_starts_with_more_is_kept(heading):
+    assert paragraphs(clean_plaintext(doc(PARA_1, heading, PARA_2))) == [PARA_1, heading, PARA_2]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1429,13 +1443,22 @@ def test_a_line_repeating_an_images_description_is_its_caption():
     assert paragraphs(clean_html(html, url=URL)) == PAGE_TEXTS
 
 
-def test_a_first_paragraph_repeating_the_pages_summary_is_no_caption():
+SAD_FILM_LEAD = "Watching a sad film releases endorphins, a new study of cinema audiences has found."
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        f"<meta name='description' content='{SAD_FILM_LEAD}'>",
+        f"<meta name='twitter:description' content='{SAD_FILM_LEAD}'>",
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "description": "{SAD_FILM_LEAD}"}}</script>',
+    ],
+)
+def test_a_first_paragraph_repeating_the_pages_summary_is_no_caption(summary):
     # a CMS copied the story's summary into a later photo's description and caption
-    lead = "Watching a sad film releases endorphins, a new study of cinema audiences has found."
+    lead = SAD_FILM_LEAD
     figure = f"<figure><img src='/crowd.jpg' alt='{lead}'><figcaption>© Archive Photos {lead}</figcaption></figure>"
-    html = page(f"<p><strong>{lead}</strong></p>", *PAGE_PARAGRAPHS, figure).replace(
-        "</title>", f"</title><meta name='description' content='{lead}'>"
-    )
+    html = page(f"<p><strong>{lead}</strong></p>", *PAGE_PARAGRAPHS, figure).replace("</title>", f"</title>{summary}")
     assert paragraphs(clean_html(html, url=URL)) == [lead, *PAGE_TEXTS]
     without_summary = page(f"<p><strong>{lead}</strong></p>", *PAGE_PARAGRAPHS, figure)
     assert paragraphs(clean_html(without_summary, url=URL)) == PAGE_TEXTS  # otherwise it repeats a caption

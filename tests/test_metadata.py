@@ -451,8 +451,11 @@ def test_people_the_story_links_to_are_no_authors():
     assert page_metadata(html).authors == ("Jane Doe",)
 
 
-def test_bylines_under_a_related_articles_heading_are_other_stories():
-    related = ('<div class="home_archives"><h2 class="block-title">Related articles</h2><div class="items-wrap">'
+@pytest.mark.parametrize(
+    "heading", ["Related articles", "Most Viewed", "More stories about class", "You might also be interested in"]
+)
+def test_bylines_under_a_related_articles_heading_are_other_stories(heading):
+    related = (f'<div class="home_archives"><h2 class="block-title">{heading}</h2><div class="items-wrap">'
                '<div class="block_home_post"><div class="post-content"><div class="title"><a href="/other">The new '
                'mysteries of class</a></div><div class="title3"><a href="/author/geoff-dench" class="post_format">'
                "Geoff Dench</a> / December 18, 2004</div></div></div></div></div>")
@@ -718,6 +721,17 @@ def test_site_name_canonical_url_and_description():
     assert result.site_name == "Example Herald"
     assert result.url == "https://www.example.com/a/1"
     assert result.description == "Ports reopened on Monday."
+
+
+def test_every_summary_the_page_declares_is_kept_meta_tags_first():
+    reopened, over, voted = "Ports reopened on Monday.", "The port strike is over.", "Dockers voted to end the strike."
+    ld = {"@type": "NewsArticle", "headline": "H", "description": voted}
+    head = meta("og:description", reopened) + meta("description", reopened, "name")
+    result = page_metadata(page(head + meta("twitter:description", over, "name"), ld=ld))
+    assert result.descriptions == (reopened, over, voted)  # the same summary twice counts once
+    assert result.description == reopened
+    assert page_metadata(page(ld=ld)).description == voted
+    assert page_metadata(page()).descriptions == ()
 
 
 def test_publisher_name_from_json_ld_when_no_og_site_name():

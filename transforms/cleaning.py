@@ -37,7 +37,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from transforms.metadata import ROLE_WORDS, page_metadata
+from transforms.metadata import RELATED_HEADING_RE, ROLE_WORDS, PageMetadata, page_metadata
 
 __all__ = ["CleanArticle", "clean_html", "clean_input", "clean_plaintext", "detect_language"]
 
@@ -226,29 +226,6 @@ ALSO_READ_RE = re.compile(
     r"|^[(\[]?(?:read|more|see|next|previous|related\s+(?:article|story|video)|more\s+from\s+[\w ]{1,40}?"
     r"|read\s+the\s+(?:full\s+)?(?:story|report|article)"
     r"|(?:also|more)\s+on\s+[\w ]{1,30}?)\s*[:：]\s*\S",
-    re.IGNORECASE,
-)
-# A heading that introduces a list of other articles; it and the headlines after it go.
-RELATED_HEADING_RE = re.compile(
-    r"^(?:read\s+next|read\s+more|read\s+more\s+(?:from|by|about|on)\s+.{1,50}?:"
-    r"|related(?:\s+(?:articles?|stories|coverage|content|posts|news|reading|links))?"
-    r"|more\s+from\b.{0,50}|more\s+on\s+this\s+story"
-    r"|(?:you|we\s+think\s+you)\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+(?:for\s+you|reading|stories))?"
-    r"|trending(?:\s+(?:now|stories))?|most\s+(?:read|popular)|further\s+reading|what\s+to\s+read\s+next"
-    r"|editor[’']?s[’']?\s+(?:picks|choice|recommendations)|see\s+also|top\s+stories"
-    r"|(?:more|other)\s+(?:[\w’'&-]+\s+){0,3}?(?:stories|news|articles|coverage)"  # "More Great WIRED Stories"
-    r"|(?:recommended|suggested|sponsored|promoted)\s+(?:links|stories|content|videos|for\s+you)|around\s+the\s+web"
-    # the same headings in other languages: Portuguese, Spanish, French, German, Italian, Dutch, Indonesian
-    r"|(?:você\s+)?(?:também\s+)?pode\s+gostar(?:\s+também)?|leia\s+(?:também|mais)|veja\s+também|mais\s+lidas?"
-    r"|(?:posts|artigos|not[íi]cias|mat[ée]rias|art[íi]culos|entradas|noticias)\s+relacionad[oa]s"
-    r"|(?:también\s+)?te\s+puede\s+interesar|lo\s+más\s+le[íi]do|lee\s+también|te\s+recomendamos"
-    r"|(?:à\s+)?lire\s+aussi|articles\s+similaires|sur\s+le\s+même\s+sujet|les\s+plus\s+lus"
-    r"|vous\s+(?:aimerez|pourriez)\s+(?:aussi|également)(?:\s+aimer)?|voir\s+aussi"
-    r"|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|(?:weitere|ähnliche)\s+artikel|mehr\s+zum\s+thema"
-    r"|meistgelesen|lesen\s+sie\s+auch|siehe\s+auch"
-    r"|(?:ti\s+)?potrebbe\s+(?:anche\s+)?interessarti|articoli\s+correlati|leggi\s+anche|i\s+più\s+letti|vedi\s+anche"
-    r"|lees\s+ook|gerelateerde\s+artikelen|meest\s+gelezen"
-    r"|baca\s+juga|(?:berita|artikel)\s+terkait)\s*(?:[.…]{1,3}|:)?$",
     re.IGNORECASE,
 )
 # "Photo: ...", "Image credit Reuters", "Credit: ...", "Photograph by ...".
@@ -1170,9 +1147,6 @@ _CAPTION_XPATH = (
     "//figcaption|//*[contains(@class, 'caption') or contains(@class, 'credit') or contains(@id, 'caption')]"
 )
 
-_SUMMARY_XPATH = (  # the summary a page declares for itself
-    "//meta[@name='description' or @property='og:description' or @name='twitter:description']/@content"
-)
 
 
 def _norm(text: str) -> str:
@@ -1191,12 +1165,12 @@ class _PageHints:
     related_texts: frozenset[str] = frozenset()
     alt_texts: frozenset[str] = frozenset()  # an image's description, which a caption under it often repeats
     card_texts: frozenset[str] = frozenset()  # a paragraph inside a link: the excerpt on a card for another page
-    # the summary the page declares (<meta name="description">), which a CMS often copies into an image's
+    # the summary the page declares (PageMetadata.descriptions), which a CMS often copies into an image's
     # description or caption: the story's first paragraph, when it repeats it, is no caption
     summary_texts: frozenset[str] = frozenset()
 
 
-def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
+def _page_hints(tree, summaries: Iterable[str] = ()) -> _PageHints:  # tree: the parsed page (lxml) or None
     if tree is None:
         return _PageHints()
     links = frozenset(t for t in (_norm(a.text_content()) for a in tree.iter("a")) if t)
@@ -1210,9 +1184,9 @@ def _page_hints(tree) -> _PageHints:  # tree: the parsed page (lxml) or None
     # one paragraph in a link is a card's excerpt; many are an unclosed <a> that the parser stretched over a text
     cards = (_norm(block.text_content()) for block in tree.xpath("//a[count(.//p) = 1]//p"))
     card_texts = frozenset(text for text in cards if text)
-    summaries = frozenset(_norm(content) for content in tree.xpath(_SUMMARY_XPATH))
+    summary_texts = frozenset(_norm(text) for text in summaries)
     return _PageHints(
-        links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts, card_texts, summaries
+        links, tuple(captions), _teaser_blurbs(tree), _related_list_items(tree), alt_texts, card_texts, summary_texts
     )
 
 
@@ -1780,7 +1754,7 @@ def _join_split_bodies(tree) -> None:  # tree: the parsed page (lxml), changed i
             part.drop_tree()
 
 
-def _html_body(html: str, url: str | None, declared: Sequence[str] = ()):  # -> (Document | None, method, lines, hints)
+def _html_body(html: str, url: str | None, declared: PageMetadata):  # -> (Document | None, method, lines, hints)
     """The body lines of a page, how they were found, and what the page says about them (:class:`_PageHints`).
 
     trafilatura runs twice: with its defaults (which already compare its own extraction with its
@@ -1791,8 +1765,8 @@ def _html_body(html: str, url: str | None, declared: Sequence[str] = ()):  # -> 
     ("trafilatura_fallback"). When even that leaves (almost) nothing after the boilerplate filters,
     readability-lxml gets a try ("readability") and wins if it finds clearly more; then so does the
     text the page ``declared`` in JSON-LD ("json-ld": a page that draws its body with scripts may
-    carry it only there). Readers' comment sections are cut from the page first, and captions and
-    lists of links the page marks as such go in every case.
+    carry it only there; ``declared`` is the page's :class:`PageMetadata`). Readers' comment sections
+    are cut from the page first, and captions and lists of links the page marks as such go in every case.
     """
     page = load_html(html) if html.strip() else None
     if page is not None:
@@ -1815,11 +1789,12 @@ def _html_body(html: str, url: str | None, declared: Sequence[str] = ()):  # -> 
         lines, method = _agreed_lines(lines, precise), "trafilatura"
     else:
         lines, method = _merge_lines(lines, precise), "trafilatura_fallback"
-    hints = _page_hints(page)
+    hints = _page_hints(page, declared.descriptions)
     lines = _drop_by_page_hints(lines, hints)
     kept_chars = _kept_chars(lines)
     if kept_chars < MIN_BODY_CHARS:
-        others = ((_readability_lines(html), "readability"), ([_Line(text) for text in declared], "json-ld"))
+        from_json_ld = [_Line(text) for text in declared.article_body]
+        others = ((_readability_lines(html), "readability"), (from_json_ld, "json-ld"))
         for other, other_method in others:
             other = _drop_by_page_hints(other, hints)
             other_chars = _kept_chars(other)
@@ -1938,7 +1913,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     """
     html = html or ""
     page = page_metadata(html, url)
-    doc, method, body_lines, hints = _html_body(html, url, page.article_body)
+    doc, method, body_lines, hints = _html_body(html, url, page)
     meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
     filtered = _filter_lines(line.text for line in body_lines)
 

@@ -55,6 +55,9 @@ class PageMetadata:
     # The article's text as the page declares it in JSON-LD (``articleBody``), one paragraph per item: the
     # text of a page that draws its body with scripts. Often a single paragraph; sometimes only a teaser.
     article_body: tuple[str, ...] = ()
+    # Every summary the page declares for itself (its meta descriptions, then JSON-LD's), ``description`` first.
+    # A CMS often copies it into an image's description, so a paragraph that repeats it is no caption.
+    descriptions: tuple[str, ...] = ()
 
 
 # ================================================================================================
@@ -1453,10 +1456,29 @@ _BYLINE_XPATH = (
 
 MAX_TEASER_DEPTH = 4  # ancestors searched for the heading a byline sits under
 MAX_SECTION_DEPTH = 8  # ancestors searched for a "Related articles" heading over a list of teasers
-RELATED_SECTION_RE = re.compile(
-    r"^(?:related(?:\s+(?:articles?|stories|posts|content|coverage|reading))?|more\s+(?:stories|articles|news|from|on|in)\b"
-    r"|recommended|you\s+(?:may|might)\s+also|read\s+(?:next|more)|trending|most\s+(?:read|popular|viewed)"
-    r"|further\s+reading|around\s+the\s+web|editor[’']?s[’']?\s+picks)",
+# A heading that introduces a list of other articles, matched against the whole heading: the cleaning drops it and
+# the headlines after it, and a byline under it belongs to one of those articles, not to this page's.
+RELATED_HEADING_RE = re.compile(
+    r"^(?:read\s+next|read\s+more|read\s+more\s+(?:from|by|about|on)\s+.{1,50}?:"
+    r"|related(?:\s+(?:articles?|stories|coverage|content|posts|news|reading|links))?"
+    r"|more\s+from\b.{0,50}|more\s+on\s+this\s+story|more\s+(?:stories|articles|news)\s+(?:(?:on|in|about)\s+.{1,50}|like\s+this)"
+    r"|(?:you|we\s+think\s+you)\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|reading|stories))?"
+    r"|trending(?:\s+(?:now|stories))?|most\s+(?:read|popular|viewed|shared)|further\s+reading|what\s+to\s+read\s+next"
+    r"|editor[’']?s[’']?\s+(?:picks|choice|recommendations)|see\s+also|top\s+stories"
+    r"|(?:more|other)\s+(?:[\w’'&-]+\s+){0,3}?(?:stories|news|articles|coverage)"  # "More Great WIRED Stories"
+    r"|(?:recommended|suggested|sponsored|promoted)\s+(?:links|stories|content|videos|for\s+you)|around\s+the\s+web"
+    # the same headings in other languages: Portuguese, Spanish, French, German, Italian, Dutch, Indonesian
+    r"|(?:você\s+)?(?:também\s+)?pode\s+gostar(?:\s+também)?|leia\s+(?:também|mais)|veja\s+também|mais\s+lidas?"
+    r"|(?:posts|artigos|not[íi]cias|mat[ée]rias|art[íi]culos|entradas|noticias)\s+relacionad[oa]s"
+    r"|(?:también\s+)?te\s+puede\s+interesar|lo\s+más\s+le[íi]do|lee\s+también|te\s+recomendamos"
+    r"|(?:à\s+)?lire\s+aussi|articles\s+similaires|sur\s+le\s+même\s+sujet|les\s+plus\s+lus"
+    r"|vous\s+(?:aimerez|pourriez)\s+(?:aussi|également)(?:\s+aimer)?|voir\s+aussi"
+    r"|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|(?:weitere|ähnliche)\s+artikel|mehr\s+zum\s+thema"
+    r"|meistgelesen|lesen\s+sie\s+auch|siehe\s+auch"
+    r"|(?:ti\s+)?potrebbe\s+(?:anche\s+)?interessarti|articoli\s+correlati|leggi\s+anche|i\s+più\s+letti|vedi\s+anche"
+    r"|lees\s+ook|gerelateerde\s+artikelen|meest\s+gelezen"
+    r"|baca\s+juga|(?:berita|artikel)\s+terkait)\s*(?:[.…]{1,3}|:)?$",
     re.IGNORECASE,
 )
 
@@ -1495,7 +1517,7 @@ def _in_related_section(el) -> bool:
     """Is ``el`` in a list of other articles: under a "Related articles" / "More stories" heading that heads one
     of its ancestors?"""
     found = el.xpath("preceding::*[self::h2 or self::h3 or self::h4][1]")
-    if not found or not RELATED_SECTION_RE.match(_text(found[0])):
+    if not found or not RELATED_HEADING_RE.match(_text(found[0])):
         return False
     ancestors = list(el.iterancestors())[:MAX_SECTION_DEPTH]
     return any(a in ancestors for a in found[0].iterancestors())
@@ -2067,16 +2089,12 @@ def _declared_text(value) -> str:
     return value if isinstance(value, str) and value.strip() else ""
 
 
-def _description(page: _Page) -> str | None:
-    for key in ("og:description", "description", "twitter:description", "dc.description"):
-        value = page.meta(key)
-        if value:
-            return value
-    for obj in page.articles:
-        value = obj.get("description")
-        if isinstance(value, str) and _clean(value):
-            return _clean(value)
-    return None
+def _descriptions(page: _Page) -> tuple[str, ...]:
+    """The summaries the page declares for itself, most trusted first: meta tags, then the article's JSON-LD."""
+    found = [v for key in ("og:description", "description", "twitter:description", "dc.description")
+             for v in page.metas.get(key, ()) if v]
+    found += [_clean(v) for obj in page.articles if isinstance(v := obj.get("description"), str) and _clean(v)]
+    return tuple(dict.fromkeys(found))
 
 
 def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
@@ -2099,6 +2117,7 @@ def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
     header = _article_header(page, title)
     authors, authors_source = _authors(page, header)
     published, source = _published(html, page, header)
+    descriptions = _descriptions(page)
     return PageMetadata(
         title=title,
         authors=authors,
@@ -2106,8 +2125,9 @@ def page_metadata(html: str, url: str | None = None, tree=None) -> PageMetadata:
         published_at_source=source,
         site_name=page.site_name,
         url=page.url,
-        description=_description(page),
+        description=descriptions[0] if descriptions else None,
         published_date=_calendar_date(published, page, header) if published is not None else None,
         authors_source=authors_source,
         article_body=_article_body(page),
+        descriptions=descriptions,
     )
