@@ -106,7 +106,7 @@ TABLES: dict[str, Table] = {
                 Column("published_date_key", pl.Int32, "INTEGER", "day of publication on the publisher's own calendar (its UTC offset)", nullable=True, references="dim_date.date_key"),
                 Column("language", TEXT, "VARCHAR", "ISO 639-1 language code, e.g. en"),
                 Column("word_count", pl.Int32, "INTEGER", "words in body_text"),
-                Column("body_text", TEXT, "VARCHAR", "cleaned article text; paragraphs separated by a blank line, a code block one paragraph with its line breaks"),
+                Column("body_text", TEXT, "VARCHAR", "cleaned article text; paragraphs separated by a blank line, a code block or a list item (\"- ...\") one paragraph with its line breaks"),
                 Column("content_hash", TEXT, "VARCHAR", "sha256 of the whitespace- and case-normalised body text"),
                 Column("site_name", TEXT, "VARCHAR", "publisher name as the page states it", nullable=True),
                 Column("headings", pl.List(TEXT), "VARCHAR[]", "section headings inside body_text, in order"),

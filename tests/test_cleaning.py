@@ -1070,6 +1070,19 @@ def test_line_break_inside_a_sentence_does_not_split_the_paragraph():
     assert paragraphs(article)[-2:] == ["Harbour lights are burning", "Ships are coming home"]
 
 
+def test_a_line_break_inside_a_list_item_keeps_the_item_one_paragraph():
+    items = (
+        "<ul><li><strong>Ferries</strong><br>Every hour from 6 am, and every half hour at weekends.</li>"
+        "<li>Trams<br>Every ten minutes.<br>Night trams on Fridays.</li></ul>"
+    )
+    article = clean_html(page(*PAGE_PARAGRAPHS, items, "<p>Tolls<br>pay for it.</p>"), url=URL)
+    assert paragraphs(article)[-3:] == [
+        "- Ferries\nEvery hour from 6 am, and every half hour at weekends.",
+        "- Trams\nEvery ten minutes.\nNight trams on Fridays.",
+        "Tolls pay for it.",  # outside a list, a break inside a sentence is still a space
+    ]
+
+
 def test_lines_that_only_the_default_run_keeps_must_stand_on_their_own():
     lines = [cleaning._Line(t) for t in ("Harbour Life", PARA_1, "Short teaser", "- a list item", "Port Plans", PARA_2)]
     lines[4] = cleaning._Line("Port Plans", heading=2)

@@ -1027,7 +1027,8 @@ class _Line:
 _HEAD_MARKS = "\u2460\u2461\u2462\u2463\u2464\u2465\u2466"  # circled 1-7: heading level markers
 _BREAK_MARK = "\u246a"  # circled 11: the text after a line break (<br>) inside a block
 _CODE_LINE_MARK = "\u246b"  # circled 12: a line break inside a code block (<pre>)
-_MARKS_RE = re.compile(f"[{_HEAD_MARKS}{_BREAK_MARK}{_CODE_LINE_MARK}]")
+_ITEM_BREAK_MARK = "\u246c"  # circled 13: the text after a line break inside a list item
+_MARKS_RE = re.compile(f"[{_HEAD_MARKS}{_BREAK_MARK}{_CODE_LINE_MARK}{_ITEM_BREAK_MARK}]")
 _SOURCE_BREAK_RE = re.compile(r"\s*\n\s*")  # a line break in the page's source, and the indent around it
 # Inline elements of trafilatura's XML (and of the HTML it hands back when its fallback wins): text on both
 # sides of one of them belongs to the same line.
@@ -1115,20 +1116,25 @@ def _body_lines(body, preformatted: frozenset[str] = frozenset()) -> list[_Line]
         level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1] in "123456" else 6
         head.text = _HEAD_MARKS[level] + (head.text or "")
     for line_break in tree.iter("lb"):
-        line_break.tail = _BREAK_MARK + (line_break.tail or "")
+        in_item = any(ancestor.tag == "item" for ancestor in line_break.iterancestors())
+        line_break.tail = (_ITEM_BREAK_MARK if in_item else _BREAK_MARK) + (line_break.tail or "")
     lines: list[_Line] = []
     for raw in xmltotxt(tree, False).splitlines():
         text = _code_rows(_MARKS_RE.sub("", raw.replace(_CODE_LINE_MARK, "\n"))).strip()
         if not text:
             continue
         previous = lines[-1] if lines else None
-        if (
-            previous is not None
-            and raw.lstrip().startswith(_BREAK_MARK)
+        joins_sentence = (
+            raw.lstrip().startswith(_BREAK_MARK)
             and text[0].islower()
+            and previous is not None
             and _last_mark(previous.text) not in SENTENCE_BREAK_MARKS
-        ):
-            lines[-1] = _Line(f"{previous.text} {text}", previous.heading)
+        )
+        # A list item stays one paragraph, its line breaks kept: "- Ferries<br>Every hour from 6 am." keeps its
+        # second line under its marker, not as a paragraph of its own.
+        joins_item = raw.lstrip().startswith(_ITEM_BREAK_MARK) and previous is not None and _is_bullet(previous.text)
+        if joins_sentence or joins_item:
+            lines[-1] = _Line(f"{previous.text}{chr(10) if joins_item else ' '}{text}", previous.heading)
             continue
         marks = [_HEAD_MARKS.index(c) for c in raw if c in _HEAD_MARKS]
         lines.append(_Line(text, marks[0] if marks else 0))

@@ -18,7 +18,7 @@ create table if not exists dim_article (
     published_date_key  integer,             -- day of publication on the publisher's own calendar (its UTC offset)
     language            varchar not null,    -- ISO 639-1 language code, e.g. en
     word_count          integer not null,    -- words in body_text
-    body_text           varchar not null,    -- cleaned article text; paragraphs separated by a blank line, a code block one paragraph with its line breaks
+    body_text           varchar not null,    -- cleaned article text; paragraphs separated by a blank line, a code block or a list item ("- ...") one paragraph with its line breaks
     content_hash        varchar not null,    -- sha256 of the whitespace- and case-normalised body text
     site_name           varchar,             -- publisher name as the page states it
     headings            varchar[] not null,  -- section headings inside body_text, in order
