@@ -186,6 +186,7 @@ def clean_batch(items: list[InputRef], fetched: dict[str, Fetched], known: dict[
 def analyse_batch(cleaned: list[tuple[str, CleanArticle]], settings: Settings) -> list[ArticleRecords]:
     """Entities, claims and amounts of a batch, through one ``nlp.pipe`` over the English articles."""
     nlp = load_nlp(settings.spacy_model)
+    nlp.max_length = max(nlp.max_length, settings.max_body_chars)  # prepare() quarantined longer texts
     english = [(ref, a) for ref, a in cleaned if (a.language or ENGLISH) == ENGLISH]
     others = [(ref, a) for ref, a in cleaned if (a.language or ENGLISH) != ENGLISH]
     records = []

@@ -365,6 +365,10 @@ def prepare(item: InputRef, fetched: Mapping[str, Fetched], known: Mapping[str, 
         return Prepared(seen, rejected=Rejected(item.ref, "clean", f"no article text found ({len(article.body_text)} "
                                                                    f"characters after cleaning, fewer than "
                                                                    f"{MIN_BODY_CHARS})"))
+    if len(article.body_text) > settings.max_body_chars:
+        return Prepared(seen, rejected=Rejected(
+            item.ref, "clean", f"the text is too long for one article ({len(article.body_text)} characters after "
+                               f"cleaning, over the limit of {settings.max_body_chars}, NEWSETL_MAX_BODY_CHARS)"))
     seen = replace(seen, content_hash=content_hash(article.body_text))
     if is_unchanged(k, content_hash=seen.content_hash):
         return Prepared(seen, unchanged=k)

@@ -27,6 +27,9 @@ class Settings:
     storage_version: str = "v1.0.0"  # NEWSETL_STORAGE_VERSION: DuckDB file format readable by DuckDB >= 1.0
     allow_private_hosts: bool = False  # NEWSETL_ALLOW_PRIVATE_HOSTS: let the fetcher reach loopback/private addresses
     max_input_bytes: int = 20_000_000  # NEWSETL_MAX_INPUT_BYTES: larger inputs are quarantined
+    # NEWSETL_MAX_BODY_CHARS: a longer cleaned text is quarantined, not parsed. spaCy's own limit (nlp.max_length):
+    # its parser needs memory in proportion to a text's length, and a news article is far shorter.
+    max_body_chars: int = 1_000_000
     # fetching (flows/fetch.py): timeouts and delays in seconds
     connect_timeout: float = 10.0  # NEWSETL_CONNECT_TIMEOUT: to open the connection (TCP and TLS)
     read_timeout: float = 30.0  # NEWSETL_READ_TIMEOUT: longest silence while waiting for or reading a response

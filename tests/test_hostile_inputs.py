@@ -14,6 +14,7 @@ import pytest
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 GOOD = next(SEEDS.glob("000_*.txt"))
 SIZE_CAP = 200_000
+BODY_CAP = 20_000  # characters of cleaned text (NEWSETL_MAX_BODY_CHARS; spaCy's limit, 1,000,000, by default)
 
 RUSSIAN = ("Президент России заявил в четверг, что переговоры с соседними странами продолжатся на следующей неделе "
            "в Москве. По словам министра, стороны обсудят торговлю, энергетику и безопасность региона. ") * 4
@@ -38,6 +39,8 @@ def hostile_folder(tmp_path: Path) -> Path:
     (folder / "german.html").write_text(GERMAN, encoding="utf-8")
     numbered = "".join(f"<p>Route {i} serves stop {i * 7919 % 10007}.</p>" for i in range(2000)).encode()
     (folder / "truncated.html.gz").write_bytes(gzip.compress(numbered)[:3000])
+    paragraph = "The council voted on Tuesday to expand the bus network, officials said after the meeting."
+    (folder / "book.txt").write_text("Bus Network Grows\n\n" + "\n\n".join([paragraph] * 300))  # 27,000 chars
     (folder / "huge.html").write_text("<html><body>" + ARTICLE_PARAGRAPH * (SIZE_CAP // 100) + "</body></html>")
     (folder / "nested.html").write_text("<html><body>" + "<div>" * 30_000 + ARTICLE_PARAGRAPH + "</body></html>")
     (folder / "no-article.html").write_text(
@@ -54,11 +57,12 @@ def test_hostile_inputs_are_loaded_duplicates_or_quarantined_with_reasons(prefec
     from flows.news_etl import news_etl
 
     monkeypatch.setenv("NEWSETL_MAX_INPUT_BYTES", str(SIZE_CAP))
+    monkeypatch.setenv("NEWSETL_MAX_BODY_CHARS", str(BODY_CAP))
     warehouse = tmp_path / "news.duckdb"
     summary = news_etl(sources=[str(hostile_folder)], warehouse=str(warehouse))
 
     assert summary.status == "success"
-    assert summary.n_inputs == 13
+    assert summary.n_inputs == 14
     assert summary.n_inputs == summary.n_loaded + summary.n_duplicates + summary.n_quarantined
     assert (summary.n_loaded, summary.n_duplicates, summary.n_non_english) == (3, 1, 2)
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -76,8 +80,9 @@ def test_hostile_inputs_are_loaded_duplicates_or_quarantined_with_reasons(prefec
     assert by_file["photo-named-as-page.html"] == "read: the file is binary, not text or HTML"
     assert by_file["truncated.html.gz"].startswith("read: cannot read the file: the gzip data is truncated")
     assert by_file["huge.html"].startswith("read: file is ") and f"over the limit of {SIZE_CAP}" in by_file["huge.html"]
+    assert by_file["book.txt"].startswith("clean: the text is too long for one article (")
     assert by_file["nested.html"].startswith("clean: no article text found")
     assert by_file["no-article.html"].startswith("clean: no article text found")
     assert by_file["data.json"].startswith("discover: unsupported file type .json")
     assert by_file["photo.png"].startswith("discover: unsupported file type .png")
-    assert len(by_file) == 9
+    assert len(by_file) == 10

@@ -643,3 +643,22 @@ def test_recorded_responses_replay_offline(prefect_harness, monkeypatch, tmp_pat
     assert (second.n_inputs, second.n_loaded, second.n_duplicates, second.n_unchanged) == (3, 0, 2, 2)
     assert rows(warehouse, "select input_ref, status, outcome from input_state order by 1") == [
         (article, 304, "unchanged"), (moved, 200, "unchanged")]
+
+
+def test_a_text_too_long_for_one_article_is_quarantined_before_the_nlp(tmp_path):
+    paragraph = ("The council voted on Tuesday to expand the bus network, adding three routes that will serve the "
+                 "northern suburbs from next spring, officials said after the meeting.")
+    path = tmp_path / "book.txt"
+    path.write_text("Bus Network Grows\n\n" + "\n\n".join([paragraph] * 40), encoding="utf-8")
+    item = InputRef(str(path), "text")
+    assert prepare(item, {}, {}, SETTINGS).article is not None  # 6,500 characters: an article
+    rejected = prepare(item, {}, {}, replace(SETTINGS, max_body_chars=5000)).rejected
+    assert rejected is not None and (rejected.input_ref, rejected.stage) == (str(path), "clean")
+    assert rejected.reason.startswith("the text is too long for one article (")
+    assert "over the limit of 5000, NEWSETL_MAX_BODY_CHARS" in rejected.reason
+
+
+def test_the_longest_text_newsetl_analyses_is_one_its_spacy_model_accepts():
+    from flows.news_etl import load_nlp
+
+    assert Settings().max_body_chars <= load_nlp(Settings().spacy_model).max_length
