@@ -139,14 +139,17 @@ def test_a_syndicated_copy_in_a_later_run_is_a_duplicate_and_other_languages_ski
     first.mkdir(), second.mkdir()
     (first / "story.txt").write_text(STORY)
     (second / "syndicated.txt").write_text(SYNDICATED)
+    (second / "copy.txt").write_text(STORY)  # an exact copy: a duplicate too, and the article keeps its input
     (second / "bibliotheken.txt").write_text(GERMAN)
     warehouse = tmp_path / "w.duckdb"
     news_etl(sources=[str(first)], warehouse=str(warehouse))
     summary = news_etl(sources=[str(second)], warehouse=str(warehouse))
-    assert (summary.n_inputs, summary.n_loaded, summary.n_duplicates, summary.n_non_english) == (2, 1, 1, 1)
-    [(dup_ref, method, kept_ref)] = _rows(warehouse, """
-        select d.input_ref, d.method, a.input_ref from article_duplicate d join dim_article a using (article_key)""")
-    assert (dup_ref, method, kept_ref) == (str(second / "syndicated.txt"), "minhash", str(first / "story.txt"))
+    assert (summary.n_inputs, summary.n_loaded, summary.n_duplicates, summary.n_non_english) == (3, 1, 2, 1)
+    rows = _rows(warehouse, """
+        select d.input_ref, d.method, a.input_ref from article_duplicate d join dim_article a using (article_key)
+        order by d.input_ref""")
+    kept = str(first / "story.txt")
+    assert rows == [(str(second / "copy.txt"), "exact", kept), (str(second / "syndicated.txt"), "minhash", kept)]
     [(language, n_mentions)] = _rows(warehouse, """
         select a.language, count(m.mention_key) from dim_article a left join fact_mention m using (article_key)
         where a.input_ref like '%bibliotheken.txt' group by a.language""")
