@@ -173,11 +173,13 @@ _SOURCE_LINE = re.compile(r"^(?:https?://\S+|\S*/\S*|\S+\.(?:html?|html?\.gz|txt
 
 
 def _is_source_list(path: Path) -> bool:
-    """A .txt file whose every non-empty line is a URL or a file path lists sources; it is no article."""
+    """A .txt file whose every line is a URL or a file path, a blank line or a ``#`` comment lists sources; it is
+    no article."""
     try:
-        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     except (OSError, UnicodeDecodeError):
         return False
+    lines = [line for line in lines if line and not line.startswith("#")]
     return bool(lines) and all(_SOURCE_LINE.match(line) for line in lines)
 
 
@@ -188,6 +190,7 @@ def discover(sources: list[str | SourceSpec], settings: Settings) -> tuple[list[
     rejected: list[Rejected] = []
     seen: set[str] = set()
     seen_files: set[str] = set()
+    seen_folders: set[str] = set()  # real paths: a link back up the tree (a loop) is not walked again
 
     def reject(ref: str, reason: str) -> None:
         if ref not in seen:
@@ -229,7 +232,7 @@ def discover(sources: list[str | SourceSpec], settings: Settings) -> tuple[list[
             for line in lines:
                 line = line.strip()
                 if line and not line.startswith("#"):
-                    visit(SourceSpec(line, name=spec.name, max_items=spec.max_items), path.parent)
+                    visit(SourceSpec(line, name=spec.name, max_items=spec.max_items), listed_in=path)
         elif kind is None:
             rejected.append(Rejected(ref, "discover", f"unsupported file type {_suffix(path)}: newsetl reads "
                                                       ".html, .htm, .html.gz, .txt, .warc, .warc.gz and sources "
@@ -245,23 +248,32 @@ def discover(sources: list[str | SourceSpec], settings: Settings) -> tuple[list[
             seen.add(url)
             found.append(InputRef(url, spec.type, origin="url", name=spec.name, max_items=spec.max_items))
 
-    def visit(spec: SourceSpec, base: Path | None = None) -> None:
+    def visit(spec: SourceSpec, listed_in: Path | None = None) -> None:
         if spec.is_url:
             add_url(spec)
             return
         path = Path(spec.location)
-        if base is not None and not path.is_absolute():
-            path = base / path  # a list's relative lines are relative to the list
+        if listed_in is not None and not path.is_absolute():
+            path = listed_in.parent / path  # a list's relative lines are relative to the list
+        where = f" (listed in {listed_in})" if listed_in is not None else ""
         if path.is_dir():
+            real = str(path.resolve())
+            if real in seen_folders:
+                return  # a link to a folder already walked: its files are inputs once, under their first path
+            seen_folders.add(real)
             for child in sorted(path.iterdir()):
                 if child.name.startswith(".") and child.is_dir():
-                    rejected.append(Rejected(str(child), "discover", "hidden folder, not read"))
-                elif child.is_dir() or child.is_file():
+                    reject(str(child), "hidden folder, not read")
+                else:
                     visit(SourceSpec(str(child), name=spec.name, max_items=spec.max_items))
         elif path.is_file():
             add_file(path, spec)
+        elif path.is_symlink():
+            reject(os.path.abspath(path), f"broken symbolic link: {os.readlink(path)} does not exist{where}")
+        elif path.exists():
+            reject(os.path.abspath(path), f"not a regular file or folder (a device, pipe or socket){where}")
         else:
-            reject(spec.location, "no such file or folder")
+            reject(spec.location if listed_in is None else os.path.abspath(path), f"no such file or folder{where}")
 
     for source in sources:
         visit(source if isinstance(source, SourceSpec) else SourceSpec(source))

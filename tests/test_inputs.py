@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,37 @@ def test_source_list_names_files_folders_and_urls(tmp_path):
     assert rejected == []
     # the list itself is not an article
     assert str(listing) not in refs(found) | refs(rejected)
+
+
+def test_source_list_with_comments_is_a_list_and_names_what_it_cannot_find(tmp_path):
+    write(tmp_path / "x" / "one.html", "<p>one</p>")
+    listing = write(tmp_path / "x" / "tonight.txt", "# my sources for tonight\none.html\n\n# gone\nmissing.txt\n")
+    found, rejected = discover([str(listing)], SETTINGS)
+    assert [Path(i.ref).name for i in found] == ["one.html"]
+    assert [(r.input_ref, r.reason) for r in rejected] == [
+        (str(tmp_path / "x" / "missing.txt"), f"no such file or folder (listed in {listing})")]
+
+
+def test_a_link_back_up_the_tree_is_not_walked_again(tmp_path):
+    write(tmp_path / "news" / "a.html", "<p>a</p>")
+    write(tmp_path / "news" / "sub" / "b.html", "<p>b</p>")
+    write(tmp_path / "news" / "z.html", "<p>z</p>")
+    (tmp_path / "news" / "sub" / "loop").symlink_to("..")
+    (tmp_path / "news" / ".cache").mkdir()
+    found, rejected = discover([str(tmp_path / "news")], SETTINGS)
+    assert [Path(i.ref).relative_to(tmp_path / "news").as_posix() for i in found] == ["a.html", "sub/b.html", "z.html"]
+    assert [(Path(r.input_ref).name, r.reason) for r in rejected] == [(".cache", "hidden folder, not read")]
+
+
+def test_a_broken_link_or_a_pipe_is_rejected_with_the_reason(tmp_path):
+    write(tmp_path / "news" / "a.html", "<p>a</p>")
+    (tmp_path / "news" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "news" / "pipe.txt")  # reading it would wait for a writer forever
+    found, rejected = discover([str(tmp_path / "news")], SETTINGS)
+    assert [Path(i.ref).name for i in found] == ["a.html"]
+    assert [(r.input_ref, r.reason) for r in rejected] == [
+        (str(tmp_path / "news" / "gone.txt"), f"broken symbolic link: {tmp_path / 'nowhere.txt'} does not exist"),
+        (str(tmp_path / "news" / "pipe.txt"), "not a regular file or folder (a device, pipe or socket)")]
 
 
 def test_source_list_inside_a_scanned_folder_adds_no_duplicates(tmp_path):
