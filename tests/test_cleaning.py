@@ -1593,6 +1593,16 @@ def test_second_extractor_when_trafilatura_finds_nothing(monkeypatch):
     assert article.title == "Harbour Bridge Approved"  # metadata still comes from trafilatura's own pass
 
 
+def test_second_extractor_reads_a_page_with_stray_control_characters(monkeypatch, caplog):
+    monkeypatch.setattr(cleaning.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    # a vertical tab after a comment: lxml's cleaner, merging the comment's tail, refused the text
+    html = READABILITY_PAGE.replace("<div id='story'>", "<div id='story'><!-- ad slot -->\x0b")
+    article = clean_html(html, url=URL)
+    assert article.extraction_method == "readability"
+    assert paragraphs(article)[1:] == [*PAGE_TEXTS, "- The bridge opens in 2027.", "- It will cost 40 million euros."]
+    assert not [r for r in caplog.records if r.name.startswith("readability")]  # no traceback logged
+
+
 def test_second_extractor_must_find_clearly_more(monkeypatch):
     monkeypatch.setattr(cleaning.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     article = clean_html(page("<p>Too short to be an article.</p>"), url=URL)

@@ -1380,8 +1380,14 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
 
 
+# C0 control characters other than tab, newline and carriage return: no HTML or XML text may hold them, and lxml
+# refuses a text that does ("All strings must be XML compatible"), which made readability log a traceback and give up
+CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _readability_lines(html: str) -> list[_Line]:
     """Main text by readability-lxml, one line per block; list items get trafilatura's "- " marker."""
+    html = CONTROL_CHARS_RE.sub("", html)
     if not html.strip():
         return []
     try:
