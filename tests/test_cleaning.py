@@ -1073,12 +1073,12 @@ def test_line_break_inside_a_sentence_does_not_split_the_paragraph():
 def test_a_line_break_inside_a_list_item_keeps_the_item_one_paragraph():
     items = (
         "<ul><li><strong>Ferries</strong><br>Every hour from 6 am, and every half hour at weekends.</li>"
-        "<li>Trams<br>Every ten minutes.<br>Night trams on Fridays.</li></ul>"
+        "<li>Trams<br>Every ten minutes.<br>Night trams on Fridays, and<br>on holidays.</li></ul>"
     )
     article = clean_html(page(*PAGE_PARAGRAPHS, items, "<p>Tolls<br>pay for it.</p>"), url=URL)
     assert paragraphs(article)[-3:] == [
         "- Ferries\nEvery hour from 6 am, and every half hour at weekends.",
-        "- Trams\nEvery ten minutes.\nNight trams on Fridays.",
+        "- Trams\nEvery ten minutes.\nNight trams on Fridays, and on holidays.",  # a break inside a sentence: a space
         "Tolls pay for it.",  # outside a list, a break inside a sentence is still a space
     ]
 

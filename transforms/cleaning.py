@@ -1124,17 +1124,18 @@ def _body_lines(body, preformatted: frozenset[str] = frozenset()) -> list[_Line]
         if not text:
             continue
         previous = lines[-1] if lines else None
+        after_break = raw.lstrip()[:1] in (_BREAK_MARK, _ITEM_BREAK_MARK)
         joins_sentence = (
-            raw.lstrip().startswith(_BREAK_MARK)
+            after_break
             and text[0].islower()
             and previous is not None
             and _last_mark(previous.text) not in SENTENCE_BREAK_MARKS
         )
-        # A list item stays one paragraph, its line breaks kept: "- Ferries<br>Every hour from 6 am." keeps its
-        # second line under its marker, not as a paragraph of its own.
+        # A list item stays one paragraph, its other line breaks kept: "- Ferries<br>Every hour from 6 am." keeps
+        # its second line under its marker, not as a paragraph of its own.
         joins_item = raw.lstrip().startswith(_ITEM_BREAK_MARK) and previous is not None and _is_bullet(previous.text)
         if joins_sentence or joins_item:
-            lines[-1] = _Line(f"{previous.text}{chr(10) if joins_item else ' '}{text}", previous.heading)
+            lines[-1] = _Line(f"{previous.text}{' ' if joins_sentence else chr(10)}{text}", previous.heading)
             continue
         marks = [_HEAD_MARKS.index(c) for c in raw if c in _HEAD_MARKS]
         lines.append(_Line(text, marks[0] if marks else 0))
