@@ -460,6 +460,13 @@ def test_a_one_word_org_that_opens_a_longer_org_is_that_org_not_a_person(nlp):
     assert [(m.canonical, m.label) for m in ford] == [("Ford Motor", "ORG")]
 
 
+def test_a_one_word_org_named_on_its_own_first_is_an_org_of_its_own(nlp):
+    text = "Google said on Monday that profits rose. Google Toolbar was dropped last year. Google shares rose."
+    doc = with_ents(nlp, text, [("Google", "ORG"), ("Google Toolbar", "ORG"), ("Google", "ORG")])
+    google = [m for m in article_mentions(doc, text) if m.surface == "Google"]
+    assert [(m.canonical, m.label) for m in google] == [("Google", "ORG"), ("Google", "ORG")]
+
+
 def test_an_honorific_picks_the_person_of_its_gender_among_two_sharing_a_surname(nlp):
     text = "Hillary Clinton and Bill Clinton arrived together. Mrs. Clinton spoke first. Mr. Clinton spoke later."
     doc = with_ents(nlp, text, [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"), ("Clinton", "PERSON"),

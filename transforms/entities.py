@@ -371,7 +371,9 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
     - One that several carry (Hillary and Bill Clinton) goes to the one an honorific fits ("Mrs. Clinton":
       the one whose first name is a woman's), else to the person named in full nearest before it, when the
       others were last named in full in an earlier paragraph; otherwise it stays unresolved.
-    - A one-word ORG that opens a longer organisation name ("Ford" beside "Ford Motor") is that organisation.
+    - A one-word ORG that opens a longer organisation name ("Ford" beside "Ford Motor") is that organisation,
+      when the article named it in full first. One it names on its own first is an organisation of its own:
+      "Google" before "Google Toolbar", "Apple" before "Apple TV".
     """
     mentions = _unify_full_names(mentions)
     people = [m for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2]
@@ -382,9 +384,16 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
         by_last.setdefault(last, set()).add(m.canonical)
         by_first.setdefault(first, set()).add(m.canonical)
     org_heads: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.label == "ORG" and len(m.canonical.split()) >= 2:
-            org_heads.setdefault(m.canonical.split()[0].casefold(), set()).add(m.canonical)
+    first_named: dict[str, int] = {}  # an organisation's canonical name, or a one-word ORG's key -> where it first is
+    for m in sorted(mentions, key=lambda m: m.char_start):
+        if m.label != "ORG":
+            continue
+        words = m.canonical.split()
+        if len(words) >= 2:
+            org_heads.setdefault(words[0].casefold(), set()).add(m.canonical)
+            first_named.setdefault(m.canonical, m.char_start)
+        else:
+            first_named.setdefault(words[0].casefold(), m.char_start)
     out = []
     for m in mentions:
         words = m.canonical.split()
@@ -395,8 +404,9 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
         how = "short_form" if m.resolution == "exact" else m.resolution
         if m.label == "ORG" and len(org_heads.get(key, ())) == 1:
             (org,) = org_heads[key]
-            out.append(replace(m, canonical=org, resolution=how))
-            continue
+            if first_named[org] < first_named[key]:
+                out.append(replace(m, canonical=org, resolution=how))
+                continue
         owners = by_last.get(key) or by_first.get(key) or set()
         if len(owners) > 1:
             owners = _owners_of_gender(owners, _honorific_gender(m)) or owners
