@@ -42,6 +42,12 @@ def test_a_surname_only_article_links_to_the_dominant_full_name():
     assert (key, entity_type, how) == (full, "PERSON", "inferred")
 
 
+def test_a_one_letter_name_is_no_surname():
+    m = mentions((1, "Vitamin C", "PERSON", "Vitamin C"), (2, "C++", "PERSON", "C++"))
+    resolved = resolve_entities(m)
+    assert entity_of(resolved, 2, "C++")[0] != entity_of(resolved, 1, "Vitamin C")[0]
+
+
 def test_a_surname_shared_by_two_well_known_people_stays_alone():
     m = mentions((1, "Bill Clinton", "PERSON", "Bill Clinton"), (2, "Hillary Clinton", "PERSON", "Hillary Clinton"),
                  (3, "Clinton", "PERSON", "Clinton"))

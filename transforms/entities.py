@@ -267,8 +267,11 @@ def acronyms(text: str) -> dict[str, str]:
             elif word.casefold() not in _ACRONYM_STOPWORDS:
                 break
             i -= 1
-        if j < 0:
-            found[acronym] = " ".join(w.strip(",.;:") for w in words[i + 1 :])
+        long_form = [w.strip(",.;:") for w in words[i + 1 :]]
+        # a long form never starts with a small word: in "Maritime and Marine Operations (AMO)" the "and" took
+        # the A that "Maritime" lacks, which would define AMO as "and Marine Operations"
+        if j < 0 and long_form[0].casefold() not in _ACRONYM_STOPWORDS:
+            found[acronym] = " ".join(long_form)
     return found
 
 

@@ -6,8 +6,8 @@ Sam Altman there). Here the run's mentions, and the entities already in the ware
 1. **Name and type.** An entity is its name key (``entity_name_key``: no punctuation, accents, leading "the" or
    middle initials) plus one type, voted over all its mentions of the run. A name the warehouse already holds
    keeps the warehouse's type and key, so keys stay stable from run to run.
-2. **Surname-only articles** (``inferred``). A one-word name tagged PERSON (at least ``PERSON_SHARE`` of the
-   time) links to the full-name PERSON with that surname when that one carries at least ``DOMINANT_SHARE`` of
+2. **Surname-only articles** (``inferred``). A one-word name of two letters or more tagged PERSON (at least
+   ``PERSON_SHARE`` of the time) links to the full-name PERSON with that surname when that one carries at least ``DOMINANT_SHARE`` of
    the mentions of all people with that surname.
 3. **Organisation short forms** (``inferred``). A one-word ORG in capitals that spells the initials of exactly
    one longer ORG is that ORG ("WSJ" is the Wall Street Journal).
@@ -31,6 +31,7 @@ from transforms.keys import name_key, stable_key
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 DOMINANT_SHARE = 0.8
 PERSON_SHARE = 0.25  # a one-word name tagged PERSON at least this often may be a surname
+MIN_SURNAME_CHARS = 2  # "C" (what is left of "C++") is no surname, even though "Vitamin C" ends with it
 FUZZY_SCORE = 94.0
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "to", "de", "a"})
@@ -130,7 +131,7 @@ def _surname_links(entities: pl.DataFrame) -> dict[int, tuple[int, str]]:
     """One-word name that the tagger took for a person at least now and then (``PERSON_SHARE``) -> the
     dominant full-name PERSON with that surname. spaCy's small model often tags a bare surname ORG or GPE."""
     words = entities.with_columns(parts=pl.col("name_key").str.split(" "))
-    single = words.filter((pl.col("parts").list.len() == 1)
+    single = words.filter((pl.col("parts").list.len() == 1) & (pl.col("name_key").str.len_chars() >= MIN_SURNAME_CHARS)
                           & ((pl.col("entity_type") == "PERSON") | (pl.col("person_share") >= PERSON_SHARE)))
     full = words.filter((pl.col("parts").list.len() >= 2) & (pl.col("entity_type") == "PERSON")).with_columns(
         surname=pl.col("parts").list.last())
