@@ -132,6 +132,12 @@ def test_entity_spanning_a_comma_is_split(nlp):
     assert [m.surface for m in ms] == ["Acme", "Globex"]
 
 
+def test_entity_spanning_table_cells_is_split(nlp):
+    text = "Contact: Darren Henry | Jane Roe | Acme on Monday."
+    doc = with_ents(nlp, text, [("Darren Henry | Jane Roe", "PERSON")])
+    assert [m.surface for m in article_mentions(doc, text)] == ["Darren Henry", "Jane Roe"]
+
+
 # ---------------------------------------------------------------------------------------------- headings
 
 HEADED = "Acme Expands In Ohio\n\nJane Roe said Acme will expand in Ohio this year."

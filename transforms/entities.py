@@ -125,12 +125,13 @@ def _is_name(surface: str) -> bool:
 
 
 def ner_spans(doc, body_text: str, heading_spans=()) -> list[Mention]:
-    """spaCy's name entities, split at line breaks and commas, trimmed, outside headings."""
+    """spaCy's name entities, split at line breaks, commas, semicolons and pipes (a table row's cells), trimmed,
+    outside headings."""
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        for m in re.finditer(r"[^\n,;]+", ent.text):  # "Fox Business, Altman" is two mentions
+        for m in re.finditer(r"[^\n,;|]+", ent.text):  # "Fox Business, Altman" is two mentions
             start, end = trim(body_text, ent.start_char + m.start(), ent.start_char + m.end())
             if ent.label_ == "PERSON":
                 start, end = _person_core(body_text, start, end)

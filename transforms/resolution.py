@@ -7,8 +7,8 @@ Sam Altman there). Here the run's mentions, and the entities already in the ware
    middle initials) plus one type, voted over all its mentions of the run. A name the warehouse already holds
    keeps the warehouse's type and key, so keys stay stable from run to run.
 2. **Surname-only articles** (``inferred``). A one-word name of two letters or more tagged PERSON (at least
-   ``PERSON_SHARE`` of the time) links to the full-name PERSON with that surname when that one carries at least ``DOMINANT_SHARE`` of
-   the mentions of all people with that surname.
+   ``PERSON_SHARE`` of the time) links to the full-name PERSON with that surname when that one carries at least
+   ``DOMINANT_SHARE`` of the mentions of all people with that surname.
 3. **Organisation short forms** (``inferred``). A one-word ORG in capitals that spells the initials of exactly
    one longer ORG is that ORG ("WSJ" is the Wall Street Journal).
 4. **Spelling variants** (``fuzzy``). Two multi-word names of one type that rapidfuzz scores at least
