@@ -1155,7 +1155,6 @@ _CAPTION_XPATH = (
 )
 
 
-
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
