@@ -1603,6 +1603,15 @@ def test_second_extractor_reads_a_page_with_stray_control_characters(monkeypatch
     assert not [r for r in caplog.records if r.name.startswith("readability")]  # no traceback logged
 
 
+def test_code_after_a_self_closed_script_is_not_page_text():
+    # a browser ignores the slash in <script/> and reads the code as script; lxml alone shows it as text
+    code = "(function() { document.addEventListener('load', function() { var rating = 4; }); })();"
+    html = page(PAGE_PARAGRAPHS[0], f'<script type="text/javascript"/>{code}</script>', *PAGE_PARAGRAPHS[1:])
+    article = clean_html(html, url=URL)
+    assert "addEventListener" not in article.body_text
+    assert paragraphs(article) == PAGE_TEXTS
+
+
 def test_second_extractor_must_find_clearly_more(monkeypatch):
     monkeypatch.setattr(cleaning.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     article = clean_html(page("<p>Too short to be an article.</p>"), url=URL)

@@ -628,6 +628,49 @@ def test_an_updated_date_only_when_the_header_shows_no_other():
     assert page_metadata(published).published_date == date(2019, 10, 1)
 
 
+def test_a_vague_first_of_january_stands_for_a_year_and_yields_to_the_headers_date():
+    html = page(meta("datecreated", "01/01/2004", "name"),
+                "<article><h1>Pineapple cake</h1><p>Updated June 13, 2019</p><p>Text of the recipe.</p></article>")
+    assert page_metadata(html).published_date == date(2019, 6, 13)
+    alone = page(meta("datecreated", "01/01/2004", "name"), "<article><h1>Pineapple cake</h1><p>Text.</p></article>")
+    assert page_metadata(alone).published_date == date(2004, 1, 1)  # nothing better: it still counts
+    dated = page(meta("date", "2019-06-01", "name"),
+                 "<article><h1>Pineapple cake</h1><p>Updated June 13, 2019</p><p>Text.</p></article>")
+    assert page_metadata(dated).published_date == date(2019, 6, 1)  # any other vague date still beats "Updated"
+
+
+def test_a_date_right_under_the_byline_counts_however_far_down_the_byline_is():
+    standfirst = "".join(f"<p>Step {n} of the recipe, in a few words.</p>" for n in range(12))
+    html = page(body=f"<article><h1>Pineapple cake</h1>{standfirst}<p>By Jane Doe</p><p>Updated June 13, 2019</p>"
+                     "<p>Text of the recipe.</p></article>")
+    result = page_metadata(html)
+    assert (result.published_date, result.published_at_source) == (date(2019, 6, 13), "header:updated")
+    unsigned = page(body=f"<article><h1>Pineapple cake</h1>{standfirst}<p>Updated June 13, 2019</p>"
+                         "<p>Text of the recipe.</p></article>")
+    assert page_metadata(unsigned).published_at_source != "header:updated"  # too far from the headline
+
+
+def test_a_page_wrapped_in_one_form_still_has_a_header():
+    # ASP.NET pages put the whole page in one <form>; a comment form stays out of the header
+    article = ("<h1>Plan draws opposition</h1><p>By World's Editorial Writers</p>"
+               "<p>Published: 11/18/2011 2:27 AM</p><p>Text of the editorial.</p>")
+    result = page_metadata(page(body=f'<form id="aspnetForm" method="post"><div>{article}</div></form>'))
+    assert result.authors == ("World's Editorial Writers",)
+    assert result.published_date == date(2011, 11, 18)
+    comment = page(body='<article><h1>Plan draws opposition</h1><p>Text.</p></article>'
+                        '<form class="reply"><p>By Jane Doe</p><p>Published: 11/19/2011</p></form>')
+    assert page_metadata(comment).authors == ()
+
+
+def test_a_credit_linked_to_the_sites_about_page_is_the_publisher():
+    byline = '<p>By <a href="https://www.example.com/about-us">Example Kitchens</a></p>'
+    html = page(body=f"<article><h1>Pineapple cake</h1>{byline}<p>Text of the recipe.</p></article>")
+    assert page_metadata(html).authors == ()
+    desk = byline.replace("/about-us", "/author/example-kitchens")
+    html = page(body=f"<article><h1>Pineapple cake</h1>{desk}<p>Text of the recipe.</p></article>")
+    assert page_metadata(html).authors == ("Example Kitchens",)
+
+
 def test_a_day_htmldate_fills_in_from_a_copyright_year_is_no_date():
     html = page(body="<article><h1>Save money on groceries</h1><p>Plan your meals for the week.</p>"
                      "<footer>© 2011 Example Corp</footer></article>")

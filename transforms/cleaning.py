@@ -37,7 +37,13 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from transforms.metadata import RELATED_HEADING_RE, ROLE_WORDS, PageMetadata, page_metadata
+from transforms.metadata import (
+    RELATED_HEADING_RE,
+    ROLE_WORDS,
+    PageMetadata,
+    open_self_closed_scripts,
+    page_metadata,
+)
 
 __all__ = ["CleanArticle", "clean_html", "clean_input", "clean_plaintext", "detect_language"]
 
@@ -1923,7 +1929,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     title-cased headlines go, and so does the headline repeated near the top of the body (it is the
     title); ``<h2>``-style headings the extractor kept become headings.
     """
-    html = html or ""
+    html = open_self_closed_scripts(html or "")
     page = page_metadata(html, url)
     doc, method, body_lines, hints = _html_body(html, url, page)
     meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)

@@ -401,10 +401,20 @@ def _has_block_children(el) -> bool:
 # ================================================================================================
 
 
+# "<script src=... />": a browser ignores the slash and reads the script up to "</script>"; lxml closes the element
+# there and shows the code that follows as page text
+SELF_CLOSED_SCRIPT_RE = re.compile(r"<(script|style)\b([^<>]*?)\s*/>", re.IGNORECASE)
+
+
+def open_self_closed_scripts(html: str) -> str:
+    """``html`` with each self-closed ``<script/>`` or ``<style/>`` left open, as a browser reads it."""
+    return SELF_CLOSED_SCRIPT_RE.sub(r"<\1\2>", html)
+
+
 def _parse_html(html: str):
     if not html or not html.strip():
         return None
-    text = XML_DECL_RE.sub("", html, count=1)
+    text = open_self_closed_scripts(XML_DECL_RE.sub("", html, count=1))
     try:
         return lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
@@ -914,6 +924,7 @@ HEADER_LINES_BEFORE = 3  # lines above the headline that still belong to its hea
 HEADER_LINES_AFTER = 40  # the byline and the date come within this many lines ...
 HEADER_WORDS_AFTER = 300  # ... and this many words after the headline (a standfirst and a caption may come first)
 HEADER_DATE_LINES = 10  # an unlabelled date counts only this close under the headline (or on the line above)
+BYLINE_DATE_LINES = 2  # ... or this close under the byline
 
 
 @dataclass
@@ -1096,17 +1107,23 @@ def _header_dates(header: _Header, page: _Page) -> list[tuple[datetime, str]]:
     "Updated" label: a page that shows only when it was updated ("TNN | Updated: Oct 9, 2019, 11:05 IST") was
     out by then, and that beats htmldate's guess from a copyright line. Only short lines count: a date inside
     a sentence is what the story is about."""
-    labelled = bare = updated = None
+    labelled = bare = updated = byline_at = None
     for distance, text, _next in header.lines():
         if len(text.split()) > MAX_DATE_LINE_WORDS:
             continue
+        if byline_at is None and distance > 0 and BYLINE_PREFIX_RE.match(text):
+            byline_at = distance
+        # by the headline, or on the byline or the lines under it (a recipe's standfirst may come first)
+        near = -1 <= distance <= HEADER_DATE_LINES or (
+            byline_at is not None and 0 <= distance - byline_at <= BYLINE_DATE_LINES
+        )
         for kind, part in _dated_parts(text):
-            if kind == "updated" and updated is None and -1 <= distance <= HEADER_DATE_LINES:
+            if kind == "updated" and updated is None and near:
                 updated = _date_in_text(part, page)
             found = _date_in_text(part, page) if kind != "updated" else None
             if found is not None and kind == "published" and labelled is None:
                 labelled = found
-            if found is not None and kind == "bare" and bare is None and -1 <= distance <= HEADER_DATE_LINES:
+            if found is not None and kind == "bare" and bare is None and near:
                 bare = found if _is_dateline(text, part) else None
     timed = next(
         (found for el in header.times if not _is_update_time(el) and (found := _parse_date_local(el.get("datetime")))),
@@ -1403,7 +1420,7 @@ def _container_kind(el) -> str | None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in ("article", "main"):
             in_article = True
-        if tag in ("nav", "figcaption", "figure", "blockquote", "form"):
+        if tag in ("nav", "figcaption", "figure", "blockquote") or (tag == "form" and not _is_page_form(node)):
             return "excluded"
         if tag == "aside" and not _inside(node, ("article",)):
             return "excluded"  # an aside inside the article is its rail: byline, date, sharing
@@ -1419,6 +1436,12 @@ def _container_kind(el) -> str | None:
         node = node.getparent()
         depth += 1
     return kind
+
+
+def _is_page_form(form) -> bool:
+    """A <form> that wraps the page rather than a comment or search box: ASP.NET pages put everything, the
+    headline included, in one <form>."""
+    return next(form.iter("h1"), None) is not None
 
 
 def _inside(el, tags: tuple[str, ...]) -> bool:
@@ -1727,13 +1750,28 @@ def _organisation_credit(page: _Page, header: _Header | None) -> tuple[str, ...]
     if header is not None:
         raw.extend(text for _d, text, _n in header.lines() if BYLINE_PREFIX_RE.match(text))
     raw.extend(_header_credits(page, header))
+    about = _about_page_names(page)
     for text in raw:
         if len(text.split()) > MAX_BYLINE_WORDS:
             continue
-        names = [c for part in re.split(r"\s*;\s*", text) if (c := _credit_name(part))]
+        names = [c for part in re.split(r"\s*;\s*", text) if (c := _credit_name(part)) and _key(c) not in about]
         if names:
             return _dedupe(names)
     return ()
+
+
+ABOUT_PAGE_RE = re.compile(r"^/(?:about|about-?us|who-?we-?are|our-?company)/?$", re.IGNORECASE)
+
+
+def _about_page_names(page: _Page) -> set[str]:
+    """Keys of the names that link to the site's "About us" page: a byline "By Betty Crocker Kitchens" linked
+    there credits the publisher, not an author."""
+    names = set()
+    for a in page.tree.xpath("//a[@href]"):
+        path = re.sub(r"^(?:https?:)?//[^/]+", "", a.get("href").strip()).split("?")[0].split("#")[0]
+        if ABOUT_PAGE_RE.match(path):
+            names.add(_key(_text(a)))
+    return names
 
 
 OWNED_SITE_RE = re.compile(  # a personal site named after its owner: "Gregory Szorc's Digital Home"
@@ -2026,13 +2064,17 @@ def _published(html: str, page: _Page, header: _Header | None = None) -> tuple[d
     found = _url_date(page.url) or _url_date(page.given_url)
     if found is not None:
         ranked.append((found, "url"))
-    ranked += vague[:1]
+    # A vague date on 1 January with no time ("01/01/2004" in a recipe's "datecreated") stands for a year, or for
+    # nothing: a date the header shows beats it.
+    year_only = [(d, source) for d, source in vague[:1] if (d.month, d.day, d.time()) == (1, 1, time(0))]
+    ranked += [v for v in vague[:1] if v not in year_only]
     # A home page or a listing shows some date, rarely the right one; a byline under the headline marks an article.
     if _looks_like_article(page) or (header is not None and _header_byline(header, page)):
         ranked += [(d, source) for d, source in shown if source != "header:published"]
-        if not ranked:
+        if not ranked and not year_only:
             found = _htmldate(html, page)
             ranked += [(found, "htmldate")] if found is not None else []
+    ranked += year_only
     return ranked[0] if ranked else (None, None)
 
 
