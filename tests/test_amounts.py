@@ -588,3 +588,47 @@ def test_an_amount_never_spans_a_line_break():
         ("$5 million", 5e6, "USD", "money", False),
         ("12%", 12.0, None, "percent", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, value, currency, kind",
+    [
+        ("a quarter of a million dollars", 2.5e5, "USD", "money"),
+        ("three-quarters of a billion dollars", 7.5e8, "USD", "money"),
+        ("two and a half billion euros", 2.5e9, "EUR", "money"),
+        ("A quarter of a million people", 2.5e5, None, "count"),
+        ("one and a half million people", 1.5e6, None, "count"),
+    ],
+)
+def test_fractions_of_a_scale_word(text, value, currency, kind):
+    amount = only(f"{text} were at stake.")
+    assert (amount.raw_text, amount.value, amount.currency, amount.kind) == (text, value, currency, kind)
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [("99¢", 0.99, "USD"), ("50 cents", 0.5, "USD"), ("450p", 4.5, "GBP"), ("50 pence", 0.5, "GBP")],
+)
+def test_coins_are_hundredths_of_the_currency(text, value, currency):
+    amount = only(f"A loaf now costs {text} more.")
+    assert (amount.raw_text, amount.value, amount.currency, amount.kind) == (text, value, currency, "money")
+
+
+@pytest.mark.parametrize("text", ["streamed in 720p", "in 1080p HD", "at 4p.m. on Friday", "50 Cent played a set"])
+def test_resolutions_times_and_rappers_are_no_coins(text):
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, raw, values",
+    [
+        ("raised rates by 0.25 percentage point to 5.5%", ["0.25 percentage point", "5.5%"], [0.25, 5.5]),
+        ("up 2 percentage points to 40 percent", ["2 percentage points", "40 percent"], [2.0, 40.0]),
+        ("the vote split 52%-48% for leaving", ["52%", "48%"], [52.0, 48.0]),  # never -48%
+    ],
+)
+def test_a_change_in_points_then_a_level_and_a_split_are_two_percentages(text, raw, values):
+    amounts = find_amounts(text)
+    assert [a.raw_text for a in amounts] == raw
+    assert [a.value for a in amounts] == values
+    assert all(a.value_high is None for a in amounts)

@@ -10,7 +10,10 @@ What is recognised
 * money    -- ``$500 billion``, ``US$5 million``, ``€20bn``, ``£3bn``, ``$2.5M``,
               ``Rs 500 crore``, ``USD 30 million``, ``500 million dollars``,
               ``5 million euros``, ``1.2 trillion yen``, ``a billion dollars``,
-              ``two million euros``, ``half a billion dollars``
+              ``two million euros``, ``half a billion dollars``,
+              ``a quarter of a million dollars``, ``two and a half billion
+              euros``; coins: ``99¢``, ``50 cents``, ``450p``, ``50 pence``
+              (a hundredth of USD or GBP; not ``720p`` or ``50 Cent``)
 * percent  -- ``5%``, ``5.5 percent``, ``12 per cent``, ``2 percentage points``,
               ``Sixty-six percent``, ``-1.0 percent``
 * count    -- a number followed by a plural noun (the noun is part of
@@ -24,7 +27,9 @@ What is recognised
               and ``value_high`` the upper bound; it is approximate.  An
               unscaled first number takes the second's scale (``$10-20 million``
               is 10e6 to 20e6).  "from X to Y" is a change, not a range: two
-              amounts.  The bounds must ascend.
+              amounts; so is "rose 0.25 percentage point to 5.5%" (a change in
+              points, then a level).  The bounds must ascend: ``52%-48%`` is
+              two percentages, never ``-48%``.
 * vague    -- ``hundreds of millions of dollars`` (money), ``thousands of
               people``, ``tens of thousands of followers``, ``dozens of people``
               (count), ``several hundred pounds``, ``a few thousand workers``:
@@ -73,7 +78,9 @@ Deliberately not supported (see the tests for the exact behaviour)
 * currency symbols written after the number (``20 €``, ``10$``);
 * a detached one-letter scale (``$5 m`` gives ``$5``; ``$5m``, ``$5 bn``
   and ``$5 million`` work);
-* ambiguity: ``$`` is always USD, ``¥`` always JPY, ``Rs`` always INR.
+* a split written once (``52-48%``: the first number has no sign of its own);
+* ambiguity: ``$`` is always USD, ``¥`` always JPY, ``Rs`` always INR, ``¢``
+  and "cents" always USD cents, ``p`` and "pence" always GBP pence.
 """
 
 from __future__ import annotations
@@ -132,8 +139,15 @@ WORD_UNITS = {
 WORD_TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-# Only before a scale word: "a million people", "half a billion dollars".
-ARTICLE_NUMBERS = {"a": 1, "an": 1, "half a": 0.5, "a half": 0.5}
+# Only before a scale word: "a million people", "half a billion dollars", "a quarter of a million dollars",
+# "one and a half million people".
+ARTICLE_NUMBERS = {
+    "a": 1, "an": 1, "half a": 0.5, "a half": 0.5, "half of a": 0.5,
+    "a quarter of a": 0.25, "quarter of a": 0.25, "three quarters of a": 0.75, "three-quarters of a": 0.75,
+    "a third of a": 1 / 3, "one third of a": 1 / 3, "two thirds of a": 2 / 3, "two-thirds of a": 2 / 3,
+    "one-third of a": 1 / 3,
+    **{f"{word} and a half": value + 0.5 for word, value in WORD_UNITS.items() if 1 <= value <= 9},
+}  # fmt: skip
 
 # Written before the number ("$5", "US$5", "Rs 500", "USD 30").  Case-sensitive.
 CURRENCY_PREFIXES = {
@@ -188,6 +202,11 @@ CURRENCY_WORDS = {
     "rouble": "RUB",
     "ruble": "RUB",
 }
+
+# Coins written after the number: "99¢", "99 cents", "450p", "50 pence" (a hundredth of the currency unit).
+MINOR_UNITS = {"¢": "USD", "cent": "USD", "cents": "USD", "p": "GBP", "pence": "GBP", "penny": "GBP"}
+# "720p" is a video resolution, not pence
+VIDEO_LINES = ("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320")
 
 # Words in front of an amount that make it approximate (or a bound).
 HEDGE_WORDS = (
@@ -345,7 +364,7 @@ NOUN_PHRASE = rf"(?:{MODIFIER}\s+){{0,2}}?(?P<noun>{PLURAL_NOUN})"
 PERCENT_SIGN = r"(?:%|(?:percentage\s+points?|percent|per\s?cent|pct)\b)"
 PERCENT_WORD_SIGN = r"(?:percentage\s+points?|percent|per\s?cent)\b"
 # A minus sign right before a percentage: "-1.0 percent" (not the "-" of a range, "3-5%").
-SIGN = r"(?P<sign>[-−](?=[0-9]))?"
+SIGN = r"(?P<sign>(?<![\w%])[-−](?=[0-9]))?"  # not the "-" of "52%-48%"
 VAGUE_QUANTITY = rf"(?:(?:{_alternation(VAGUE_PREFIXES)})\s+of\s+)?(?:{_alternation(VAGUE_WORDS)})"
 FEW_QUANTITY = rf"(?:{_alternation(FEW_WORDS)})\s+{SCALE}(?:\s+{SCALE})?"
 
@@ -359,6 +378,11 @@ PERCENT_PATTERN = (
     rf"{START}{HEDGE}?(?:{SIGN}(?P<num>{NUMBER})\s?{PERCENT_SIGN}|(?P<wnum>{WORD_NUMBER})\s+{PERCENT_WORD_SIGN})"
 )
 COUNT_PATTERN = rf"{START}{HEDGE}?{_quantity(dozen=True)}\s+{NOUN_PHRASE}"
+# lower case only: "50 Cent" is a rapper
+MINOR_UNIT_PATTERN = (
+    rf"{START}{HEDGE}?(?P<num>{NUMBER})"
+    r"(?-i:\s?(?P<sign>¢)|(?P<letter>p)(?!\.?m\b)|\s+(?P<word>cents?|pence|penny))(?!\w)"
+)
 VAGUE_PATTERN = (
     rf"{START}{HEDGE}?(?:{VAGUE_QUANTITY}\s+of|(?P<few>{FEW_QUANTITY}))"
     rf"\s+(?:(?P<curword>{CURRENCY_WORD})|{NOUN_PHRASE})"
@@ -499,6 +523,13 @@ def _build_percent(m: re.Match) -> Amount | None:
     return _amount(m, -value if m["sign"] else value, None, "percent")
 
 
+def _build_minor_unit(m: re.Match) -> Amount | None:
+    unit = m["sign"] or m["letter"] or m["word"]
+    if m["letter"] and m["num"] in VIDEO_LINES:
+        return None
+    return _amount(m, float(m["num"].replace(",", "")) / 100, MINOR_UNITS[unit], "money")
+
+
 def _is_name_before(m: re.Match) -> bool:
     """A capitalised word right before the number makes it part of a name or date: "iPhone 12", "Windows 10",
     "Nov. 29"."""
@@ -584,8 +615,14 @@ def _build_percent_range(m: re.Match) -> Amount | None:
         sep == "to" and not m["between"] and re.search(r"\bfrom\s+$", m.string[: m.start()], re.IGNORECASE)
     ):
         return None
+    if m["pct1"] and _is_points(m["pct1"]) != _is_points(m.group(0)[m.end("num2") - m.start():]):
+        return None  # "rose 0.25 percentage point to 5.5%": a change and a level, not a range
     low, high = float(m["num"].replace(",", "")), float(m["num2"].replace(",", ""))
     return _amount(m, low, None, "percent", True, high) if low < high else None
+
+
+def _is_points(sign: str) -> bool:
+    return "point" in sign.lower()
 
 
 def _build_count_range(m: re.Match) -> Amount | None:
@@ -603,6 +640,7 @@ _RULES = [
         (VAGUE_PATTERN, _build_vague),
         (PERCENT_PATTERN, _build_percent),
         (COUNT_PATTERN, _build_count),
+        (MINOR_UNIT_PATTERN, _build_minor_unit),
         (MONEY_PREFIXED_RANGE_PATTERN, _build_money_prefixed_range),
         (MONEY_SUFFIXED_RANGE_PATTERN, _build_money_suffixed_range),
         (PERCENT_RANGE_PATTERN, _build_percent_range),
