@@ -495,3 +495,36 @@ def test_person_spans_lose_words_the_tagger_ran_on_into(nlp, tagged, name):
         text = f"{tagged} to the park was a joy. Reporters saw it."
     ms = article_mentions(with_ents(nlp, text, [(tagged, "PERSON")]), text)
     assert [m.surface for m in ms if m.label == "PERSON"][:1] == [name]
+
+
+@pytest.mark.parametrize(("tagged", "name"), [
+    ("Farmer Chad Smith", "Chad Smith"),
+    ("Nutritionist Jane Doe", "Jane Doe"),
+    ("Hunter Biden", "Hunter Biden"),  # an occupation that is also a given name stays
+    ("Baker Mayfield", "Baker Mayfield"),
+])
+def test_an_occupation_before_a_name_is_no_part_of_it(nlp, tagged, name):
+    text = f"{tagged} said the rain came late. Reporters saw it."
+    ms = article_mentions(with_ents(nlp, text, [(tagged, "PERSON")]), text)
+    assert [m.canonical for m in ms if m.label == "PERSON"] == [name]
+
+
+def test_a_generational_suffix_is_no_surname(nlp):
+    text = "Kelly Oubre Jr. scored 20 points. Oubre said the team played well."
+    doc = with_ents(nlp, text, [("Kelly Oubre Jr.", "PERSON"), ("Oubre", "PERSON")])
+    assert [(m.surface, m.canonical) for m in article_mentions(doc, text)] == [
+        ("Kelly Oubre Jr.", "Kelly Oubre Jr."), ("Oubre", "Kelly Oubre Jr.")]
+
+
+def test_the_end_of_a_longer_name_is_that_person(nlp):
+    text = "Amanda A. Kostro Miller, a dietitian, said so. Kostro Miller added that it helps."
+    doc = with_ents(nlp, text, [("Amanda A. Kostro Miller", "PERSON"), ("Kostro Miller", "PERSON")])
+    assert {m.canonical for m in article_mentions(doc, text)} == {"Amanda A. Kostro Miller"}
+
+
+@pytest.mark.parametrize("longer", ["Browns Greedy Williams", "GM Greedy Williams"])
+def test_a_longer_span_that_does_not_open_with_a_given_name_takes_no_short_form(nlp, longer):
+    text = f"{longer} made the tackle. Greedy Williams said the defence held."
+    doc = with_ents(nlp, text, [(longer, "PERSON"), ("Greedy Williams", "PERSON")])
+    short = by_surface(article_mentions(doc, text), "Greedy Williams")
+    assert [m.canonical for m in short][-1:] == ["Greedy Williams"]

@@ -42,6 +42,12 @@ def test_a_surname_only_article_links_to_the_dominant_full_name():
     assert (key, entity_type, how) == (full, "PERSON", "inferred")
 
 
+def test_a_generational_suffix_is_no_surname():
+    m = mentions((1, "Kelly Oubre Jr.", "PERSON", "Kelly Oubre Jr."), (2, "Oubre", "PERSON", "Oubre"))
+    resolved = resolve_entities(m)
+    assert entity_of(resolved, 2, "Oubre") == (entity_of(resolved, 1, "Kelly Oubre Jr.")[0], "PERSON", "inferred")
+
+
 def test_a_one_letter_name_is_no_surname():
     m = mentions((1, "Vitamin C", "PERSON", "Vitamin C"), (2, "C++", "PERSON", "C++"))
     resolved = resolve_entities(m)

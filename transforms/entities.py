@@ -38,6 +38,22 @@ TITLE_WORDS = frozenset(
     analyst economist professor officer minister-designate candidate nominee billionaire investor
     """.split()
 )
+# occupations that stand before a name like a title ("Farmer Chad Smith", "registered dietitian Trista Best");
+# ones that are also given names ("Baker Mayfield", "Hunter Biden", "Mason Mount") are left out
+OCCUPATION_WORDS = frozenset(
+    """
+    farmer rancher nurse teacher chef coach pastor priest rabbi imam cardinal dietitian nutritionist
+    doctor physician surgeon dentist pharmacist therapist psychologist psychiatrist paramedic firefighter
+    sheriff detective trooper deputy constable inspector superintendent principal lawmaker legislator
+    councilman councilwoman councillor councilor alderman assemblyman assemblywoman activist author artist
+    actor actress singer rapper comedian designer architect engineer scientist researcher historian novelist
+    poet filmmaker entrepreneur businessman businesswoman journalist reporter columnist photographer
+    veteran student resident survivor witness lawyer prosecutor economist strategist pollster epidemiologist
+    virologist biologist chemist physicist quarterback striker midfielder goalkeeper
+    """.split()
+)
+# generational suffixes, not surnames: "Kelly Oubre Jr." is an Oubre
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # roles that link an organisation to the person after them: "Tesla CEO Elon Musk"
 ORG_ROLE_WORDS = frozenset({"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman",
                             "chairwoman", "chair", "chief", "president", "spokesman", "spokeswoman",
@@ -147,7 +163,15 @@ def ner_spans(doc, body_text: str, heading_spans=()) -> list[Mention]:
 
 def _is_title(word: str) -> bool:
     w = _ELECT.sub("", word.casefold().strip(",")) if word else ""
-    return w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS
+    return w in TITLE_WORDS or w.rstrip(".") in TITLE_WORDS or w in OCCUPATION_WORDS
+
+
+def _surname(name: str) -> str:
+    """The last word of a person's name that is no generational suffix: "Kelly Oubre Jr." -> "Oubre"."""
+    words = name.split()
+    while len(words) > 2 and words[-1].casefold().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _words_before(text: str, pos: int, limit: int = 6) -> list[re.Match]:
@@ -233,7 +257,7 @@ def propagate(mentions: list[Mention], text: str, heading_spans=()) -> list[Ment
     full_names = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2}
     surname_owners: dict[str, set[str]] = {}
     for name in full_names:
-        surname_owners.setdefault(name.split()[-1], set()).add(name)
+        surname_owners.setdefault(_surname(name), set()).add(name)
     names = {s: c.most_common(1)[0][0] for s, c in labels.items()}
     for surname, owners in surname_owners.items():
         if len(owners) == 1 and surname not in names:
@@ -312,8 +336,7 @@ def _drop_leading_the(m: Mention) -> Mention:
 
 def _person_key(name: str) -> tuple[str, str]:
     """(first, last) of a full name, middle names and initials left out: "Donald J. Trump" -> (donald, trump)."""
-    words = name.casefold().replace(".", "").split()
-    return words[0], words[-1]
+    return name.split()[0].casefold().replace(".", ""), _surname(name).casefold().replace(".", "")
 
 
 def _unify_full_names(mentions: list[Mention]) -> list[Mention]:
@@ -325,6 +348,15 @@ def _unify_full_names(mentions: list[Mention]) -> list[Mention]:
     best = {key: min(c, key=lambda n: (-c[n], len(n), n)) for key, c in forms.items()}
     return [replace(m, canonical=best[_person_key(m.canonical)])
             if m.label == "PERSON" and len(m.canonical.split()) >= 2 else m for m in mentions]
+
+
+def _given_names(words: list[str]) -> bool:
+    """Do ``words`` open a person's name: a known first name, then capitalised names or initials ("Amanda A.")?
+    "older", "GM" or a team's name ("Browns") before a name do not."""
+    return (
+        _gender_detector().get_gender(words[0]) != "unknown"
+        and all(w[0].isupper() for w in words)
+    )
 
 
 def _honorific_gender(m: Mention) -> str | None:
@@ -384,9 +416,10 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for m in people:
-        first, last = m.canonical.split()[0].casefold(), m.canonical.split()[-1].casefold()
+        first, last = m.canonical.split()[0].casefold(), _surname(m.canonical).casefold()
         by_last.setdefault(last, set()).add(m.canonical)
         by_first.setdefault(first, set()).add(m.canonical)
+    full_names = {m.canonical for m in people}
     org_heads: dict[str, set[str]] = {}
     first_named: dict[str, int] = {}  # an organisation's canonical name, or a one-word ORG's key -> where it first is
     for m in sorted(mentions, key=lambda m: m.char_start):
@@ -401,6 +434,16 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
     out = []
     for m in mentions:
         words = m.canonical.split()
+        if len(words) >= 2 and m.label == "PERSON":
+            # "Kostro Miller" or "Oubre Jr." after "Amanda A. Kostro Miller" and "Kelly Oubre Jr.": the end of
+            # one longer name the article gives
+            longer = {n for n in full_names if len(n.split()) > len(words) and n.split()[-len(words):] == words
+                      and _given_names(n.split()[: -len(words)])}
+            if len(longer) == 1:
+                how = "short_form" if m.resolution == "exact" else m.resolution
+                m = replace(m, canonical=longer.pop(), resolution=how)
+            out.append(m)
+            continue
         if len(words) != 1 or m.resolution in ("acronym", "place"):  # "Jordan" the country stays a country
             out.append(m)
             continue

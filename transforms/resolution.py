@@ -41,6 +41,9 @@ KNOWN_SCHEMA = pl.Schema({
 })
 
 
+SUFFIXES_RE = r"(?:\s(?:jr|sr|ii|iii|iv))+$"  # "kelly oubre jr": the surname is "oubre"
+
+
 def entity_name_key(name: str) -> str:
     """``name_key`` without middle initials: "Donald J. Trump" and "Donald Trump" are one name."""
     words = name_key(name).split()
@@ -134,7 +137,7 @@ def _surname_links(entities: pl.DataFrame) -> dict[int, tuple[int, str]]:
     single = words.filter((pl.col("parts").list.len() == 1) & (pl.col("name_key").str.len_chars() >= MIN_SURNAME_CHARS)
                           & ((pl.col("entity_type") == "PERSON") | (pl.col("person_share") >= PERSON_SHARE)))
     full = words.filter((pl.col("parts").list.len() >= 2) & (pl.col("entity_type") == "PERSON")).with_columns(
-        surname=pl.col("parts").list.last())
+        surname=pl.col("name_key").str.replace(SUFFIXES_RE, "").str.split(" ").list.last())
     links: dict[int, tuple[int, str]] = {}
     for key, name in single.select("entity_key", "name_key").iter_rows():
         owners = full.filter(pl.col("surname") == name).sort("n_mentions", "entity_key", descending=[True, False])
