@@ -245,6 +245,16 @@ def test_pronoun_goes_to_the_person_of_its_gender(nlp):
     assert [c.speaker_text for c in claims] == ["she", "he"]
 
 
+def test_a_lone_word_tagged_as_a_person_yields_to_a_person_of_the_pronouns_gender(nlp):
+    text = ("Kristen Wiig wrote the film with a friend.\n\nBridesmaids works because it is sincere. "
+            "“Raunchy means something else,” she says.")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label="PERSON")
+                for name in ("Kristen Wiig", "Bridesmaids")]  # the small model takes the film for a person
+    (claim,) = [c for c in article_claims(doc, text, article_mentions(doc, text)) if c.claim_type == "quote"]
+    assert (claim.speaker.canonical, claim.speaker_text) == ("Kristen Wiig", "she")
+
+
 def test_description_with_no_entity_keeps_its_words(nlp):
     text = "“The election was rigged,” a campaign spokesman said in a statement."
     (c,) = claims_of(nlp, text)

@@ -431,6 +431,9 @@ def _antecedent(ctx: _Context, pos: int, gender: str | None, recent_only: bool =
               and (gender is None or ctx.gender(m) in (gender, None))]
     floor = ctx.paragraph_start(max(0, ctx.paragraph_of(pos) - 2))
     recent = [m for m in people if m.char_start >= floor and (m in ctx.speakers or ctx.is_subject(m))]
+    # a lone word the tagger took for a person ("Bridesmaids", a film) yields to a person of the pronoun's gender
+    if gender is not None and any(ctx.gender(m) == gender for m in recent):
+        recent = [m for m in recent if ctx.gender(m) is not None or len(m.canonical.split()) > 1]
     return (recent or ([] if recent_only else people) or [None])[-1]
 
 
