@@ -528,3 +528,12 @@ def test_a_longer_span_that_does_not_open_with_a_given_name_takes_no_short_form(
     doc = with_ents(nlp, text, [(longer, "PERSON"), ("Greedy Williams", "PERSON")])
     short = by_surface(article_mentions(doc, text), "Greedy Williams")
     assert [m.canonical for m in short][-1:] == ["Greedy Williams"]
+
+
+def test_one_name_spelt_two_ways_is_one_person_in_the_form_written_first(nlp):
+    text = "Stacey Sullivan thought the plan was nuts. Later, Stacy Sullivan recalled the meeting."
+    doc = with_ents(nlp, text, [("Stacey Sullivan", "PERSON"), ("Stacy Sullivan", "PERSON")])
+    assert {m.canonical for m in article_mentions(doc, text)} == {"Stacey Sullivan"}
+    text = "Daniel Sullivan met his sister. Daniela Sullivan said the plan was fine."  # two genders: two people
+    doc = with_ents(nlp, text, [("Daniel Sullivan", "PERSON"), ("Daniela Sullivan", "PERSON")])
+    assert {m.canonical for m in article_mentions(doc, text)} == {"Daniel Sullivan", "Daniela Sullivan"}

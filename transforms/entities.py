@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from transforms.places import canonical_place
 
 # spaCy/OntoNotes labels that name things; numbers, dates and amounts are handled in amounts.py
@@ -52,6 +54,7 @@ OCCUPATION_WORDS = frozenset(
     virologist biologist chemist physicist quarterback striker midfielder goalkeeper
     """.split()
 )
+MIN_VARIANT_CHARS = 4  # first names this long one letter apart are one name spelt two ways ("Stacy", "Stacey")
 # generational suffixes, not surnames: "Kelly Oubre Jr." is an Oubre
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # roles that link an organisation to the person after them: "Tesla CEO Elon Musk"
@@ -346,8 +349,40 @@ def _unify_full_names(mentions: list[Mention]) -> list[Mention]:
         if m.label == "PERSON" and len(m.canonical.split()) >= 2:
             forms.setdefault(_person_key(m.canonical), Counter())[m.canonical] += 1
     best = {key: min(c, key=lambda n: (-c[n], len(n), n)) for key, c in forms.items()}
-    return [replace(m, canonical=best[_person_key(m.canonical)])
-            if m.label == "PERSON" and len(m.canonical.split()) >= 2 else m for m in mentions]
+    unified = [replace(m, canonical=best[_person_key(m.canonical)])
+               if m.label == "PERSON" and len(m.canonical.split()) >= 2 else m for m in mentions]
+    return _unify_spellings(unified)
+
+
+def _unify_spellings(mentions: list[Mention]) -> list[Mention]:
+    """Full names with one surname whose first names are one letter apart ("Stacey Sullivan", then "Stacy
+    Sullivan") are one person spelt two ways: the form written most often, else first. Names of two genders
+    ("Daniel" and "Danielle") stay apart."""
+    counts = Counter(m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2)
+    groups: list[list[str]] = []
+    for name in counts:  # first written first
+        group = next((g for g in groups if any(_spelt_apart(name, other) for other in g)), None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    target = {}
+    for group in groups:
+        keep = max(group, key=lambda n: (counts[n], -group.index(n)))
+        target.update({name: keep for name in group if name != keep})
+    if not target:
+        return mentions
+    return [replace(m, canonical=target[m.canonical]) if m.label == "PERSON" and m.canonical in target else m
+            for m in mentions]
+
+
+def _spelt_apart(a: str, b: str) -> bool:
+    first_a, last_a = _person_key(a)
+    first_b, last_b = _person_key(b)
+    if last_a != last_b or first_a == first_b or min(len(first_a), len(first_b)) < MIN_VARIANT_CHARS:
+        return False
+    genders = {_gender_detector().get_gender(first_a), _gender_detector().get_gender(first_b)}
+    return Levenshtein.distance(first_a, first_b) == 1 and not {"male", "female"} <= genders
 
 
 def _given_names(words: list[str]) -> bool:
