@@ -932,6 +932,21 @@ def test_a_personal_site_named_after_its_owner_gives_the_author(head, expected):
     assert result.authors_source == ("site-name" if expected else None)
 
 
+def test_the_owner_named_in_a_part_of_the_site_name_is_the_author():
+    head = meta("og:site_name", "pixelmonkey.org - Andrew Montalenti&#039;s blog") + "<title> » Going mobile</title>"
+    result = page_metadata(page(head, "<article><h2>Going mobile</h2><p>Text of the post.</p></article>"))
+    assert (result.authors, result.authors_source) == (("Andrew Montalenti",), "site-name")
+
+
+def test_a_print_button_in_the_byline_is_no_part_of_the_name():
+    byline = ('<div id="Byline"><div class="EmailPrint"><a class="PrintLink" href="/print.html">Print</a></div>'
+              '<a href="/user/lberry/"><span class="Avatar">Lucy Berry | lberry@al.com</span></a> By '
+              '<span class="author vcard"><a href="/user/lberry/posts.html">Lucy Berry | lberry@al.com</a></span>'
+              "</div>")
+    html = page(body=f"<article><h1>Hockey and skate jam next month</h1>{byline}<p>Text.</p></article>")
+    assert page_metadata(html).authors == ("Lucy Berry",)
+
+
 def test_a_byline_beats_the_owner_of_the_site():
     html = page(
         "<title>Gregory Szorc's Digital Home | Notes</title>",

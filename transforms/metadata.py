@@ -173,7 +173,8 @@ NON_NAME_WORDS = frozenset(
     """the to of a an and or about view more read all posts follow contact share profile home menu search letters
     says said via photo photos video image images click here my your our his her their this that is are was were
     welcome hello comments comment reply login logout register subscribe page articles stories latest get rss feed
-    on at in for from with by sign signin signup log account newsletter""".split()
+    on at in for from with by sign signin signup log account newsletter print email e-mail tweet bookmark listen
+    """.split()
 )
 DOMAIN_NAME_RE = re.compile(
     r"[a-z0-9-]{2,}\.(?:com|net|org|info|biz|co|io|gov|edu|news|tv|me|us|uk|ca|au|in|de|fr|nl|ie|nz|za)\b",
@@ -1782,9 +1783,10 @@ OWNED_SITE_RE = re.compile(  # a personal site named after its owner: "Gregory S
 
 
 def _site_owner(page: _Page) -> str | None:
-    """The person a personal site is named after, from its site name or a part of its <title>
+    """The person a personal site is named after, from a part of its site name or of its <title>
     ("Gregory Szorc's Digital Home | Mercurial's Journey ...", "Daniel Lemire's blog")."""
-    for text in [page.site_name or "", *_title_parts(page)]:
+    site_parts = [part.strip() for part in TITLE_SEP_RE.split(page.site_name or "")]  # "example.org - Ann Lee's blog"
+    for text in [*site_parts, *_title_parts(page)]:
         m = OWNED_SITE_RE.match(text)
         if m and _person_shaped(m.group("name")) and _valid_name(m.group("name"), None, strict=True):
             return _fix_case(m.group("name"))
