@@ -628,6 +628,16 @@ def test_an_updated_date_only_when_the_header_shows_no_other():
     assert page_metadata(published).published_date == date(2019, 10, 1)
 
 
+def test_a_utc_time_falls_on_the_day_the_pages_date_element_shows():
+    body = "".join(f"<p>Paragraph {n} of the story, which goes on for a while.</p>" for n in range(40))
+    html = page(meta("article:published_time", "2014-12-18 01:01:00 UTC"),
+                f'<article><h1>Spoilers</h1>{body}<time datetime="2014-12-18T01:01:00Z">December 17, 2014 at '
+                "08:01PM EST</time> by Rachel Evans</article>")
+    result = page_metadata(html)
+    assert result.published_at == datetime(2014, 12, 18, 1, 1, tzinfo=UTC)
+    assert result.published_date == date(2014, 12, 17)  # 8:01 pm in New York
+
+
 def test_a_vague_first_of_january_stands_for_a_year_and_yields_to_the_headers_date():
     html = page(meta("datecreated", "01/01/2004", "name"),
                 "<article><h1>Pineapple cake</h1><p>Updated June 13, 2019</p><p>Text of the recipe.</p></article>")
@@ -945,6 +955,19 @@ def test_a_print_button_in_the_byline_is_no_part_of_the_name():
               "</div>")
     html = page(body=f"<article><h1>Hockey and skate jam next month</h1>{byline}<p>Text.</p></article>")
     assert page_metadata(html).authors == ("Lucy Berry",)
+
+
+def test_the_author_in_parselys_json_tag_counts():
+    tag = """<meta name="parsely-page" content='{"title": "Gift guide", "author": "Carrie McBride"}'>"""
+    result = page_metadata(page(tag, "<article><h1>Gift guide</h1><p>Text of the guide.</p></article>"))
+    assert (result.authors, result.authors_source) == (("Carrie McBride",), "meta:parsely-author")
+
+
+def test_links_in_an_image_credit_line_are_no_byline():
+    credits = ('<small>(Image credits: <a href="/authors/henry">Henry Chen</a>; '
+               '<a href="/authors/ashley">Ashley Anderson</a>)</small>')
+    html = page(body=f"<article><h1>Gift guide</h1><p>Text of the guide.</p>{credits}</article>")
+    assert page_metadata(html).authors == ()
 
 
 def test_a_byline_beats_the_owner_of_the_site():

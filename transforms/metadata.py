@@ -488,6 +488,13 @@ class _Page:
                     for k in key.split():
                         k = k.strip("\"'“”").lower()
                         self.metas.setdefault(k, []).append(content)
+        # Parse.ly's older tag holds its fields as JSON: <meta name="parsely-page" content='{"author": ...}'>
+        for raw in self.metas.get("parsely-page", []):
+            data = _load_json(raw)
+            value = data.get("authors") or data.get("author") if isinstance(data, dict) else None
+            for name in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+                if isinstance(name, str) and name.strip():
+                    self.metas.setdefault("parsely-author", []).append(_clean(name))
 
     def meta(self, key: str) -> str | None:
         values = self.metas.get(key)
@@ -1567,6 +1574,13 @@ def _mentioned_in_text(el) -> bool:
     return bool(sentence) and not BYLINE_PREFIX_RE.match(text) and not _names_after_date(text)
 
 
+IMAGE_CREDIT_RE = re.compile(
+    r"^\W*(?:(?:lead|top|header|featured)\s+)?(?:image|photo|photograph|picture|illustration|video)s?"
+    r"\s*(?:credits?|courtesy(?:\s+of)?|by)?\s*[:|(]",
+    re.IGNORECASE,
+)
+
+
 def _byline_elements(page: _Page) -> list[tuple[int, object]]:
     """(tier, element) for byline-like elements: tier 0 in the article's header area, tier 1 in author boxes."""
     try:
@@ -1585,6 +1599,9 @@ def _byline_elements(page: _Page) -> list[tuple[int, object]]:
             continue
         if kind != "box" and _mentioned_in_text(el):  # an author box's bio links its author in a sentence
             continue
+        parent = el.getparent()
+        if parent is not None and parent.tag not in ("body", "html") and IMAGE_CREDIT_RE.match(_text(parent)):
+            continue  # "(Image credits: <a href="/authors/henry">Henry Chen</a>; ...)": the photographers
         out.append((1 if kind == "box" else 0, el))
     out.sort(key=lambda pair: pair[0])  # stable: document order within a tier
     return out
@@ -2080,6 +2097,10 @@ def _published(html: str, page: _Page, header: _Header | None = None) -> tuple[d
     return ranked[0] if ranked else (None, None)
 
 
+DATE_ELEMENTS_XPATH = "//time | //*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"
+MAX_DATE_TEXT_CHARS = 60  # a date element's text longer than this holds more than its date
+
+
 def _calendar_date(published: datetime, page: _Page, header: _Header | None) -> date:
     """The publisher's calendar date. A time stated in UTC may fall on the next or the previous day there; the
     publisher's day is then the one the page gives the same moment with its own offset, else the day its article
@@ -2089,7 +2110,10 @@ def _calendar_date(published: datetime, page: _Page, header: _Header | None) -> 
     if published.utcoffset() != timedelta(0) or published.time() == time(0):
         return local  # the page's own offset, or a bare date
     times = header.times if header is not None else []
-    for raw in [raw for _source, raw, _vague in _date_candidates(page)] + [el.get("datetime") for el in times]:
+    # the text a date element shows: <time datetime="2014-12-18T01:01:00Z">December 17, 2014 at 08:01PM EST</time>
+    shown_texts = [_text(el) for el in page.tree.xpath(DATE_ELEMENTS_XPATH) if len(_text(el)) <= MAX_DATE_TEXT_CHARS]
+    declared = [raw for _source, raw, _vague in _date_candidates(page)]
+    for raw in declared + [el.get("datetime") for el in times] + shown_texts:
         other = _parse_date_local(raw)
         if other is not None and other.utcoffset() and abs((other - published).total_seconds()) <= 60:
             return other.date()
