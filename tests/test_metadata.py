@@ -31,6 +31,18 @@ def meta(key: str, value: str, attr: str = "property") -> str:
 # ================================================================================================
 
 
+def test_the_h1_of_a_search_box_is_no_headline():
+    search = ('<div class="section hidden" id="search"><div class="no-results"><h1>No matches for your search</h1>'
+              "<p>Try again.</p></div></div>")
+    html = page(meta("og:title", "Monastero Santa Rosa Hotel and Spa on the Amalfi Coast")
+                + "<title>Monastero Santa Rosa Hotel and Spa on the Amalfi Coast - Cool Hunting</title>",
+                f"<article><p>Text of the story.</p></article>{search}")
+    assert page_metadata(html).title == "Monastero Santa Rosa Hotel and Spa on the Amalfi Coast"
+    flagged = page(body="<h1>Ports reopen after the storm</h1><p>Text.</p>")
+    flagged = flagged.replace("<body>", '<body class="has-search">')
+    assert page_metadata(flagged).title == "Ports reopen after the storm"
+
+
 def test_json_ld_headline_beats_title_with_site_suffix():
     html = page(
         "<title>Storm closes ports along the coast - Example News</title>",

@@ -787,12 +787,21 @@ _HEADLINE_CLASS_XPATH = (
 _REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
 
 
+SEARCH_BOX_TOKEN_RE = re.compile(r"^(?:search|search[-_].*|.*[-_]search|no[-_]results?)$", re.IGNORECASE)
+
+
+def _in_search_box(el) -> bool:
+    """Inside a search box or its results ("No matches for your search", an <h1> of a hidden overlay)?"""
+    return any(SEARCH_BOX_TOKEN_RE.match(t) for node in el.iterancestors() if node.tag not in ("body", "html")
+               for t in _tokens(node))  # a body "has-search" flag marks no box
+
+
 def _h1_texts(page: _Page) -> list[str]:
     """Texts of the page's <h1> elements, in document order."""
     out = []
     for el in page.tree.iter("h1"):
         text = _plain_text(el)
-        if text and _key(text) and len(text) <= MAX_TITLE_CHARS:
+        if text and _key(text) and len(text) <= MAX_TITLE_CHARS and not _in_search_box(el):
             out.append(text)
     return out
 
@@ -962,7 +971,7 @@ def _headline_element(page: _Page, title: str | None):
             for el in page.tree.xpath(xpath):
                 if _words_key(_plain_text(el)) == key and _container_kind(el) != "excluded":
                     return el
-    h1s = [el for el in page.tree.iter("h1") if _key(_plain_text(el))]
+    h1s = [el for el in page.tree.iter("h1") if _key(_plain_text(el)) and not _in_search_box(el)]
     if len(h1s) == 1 and not page.is_site(_plain_text(h1s[0])):
         return h1s[0]
     return None
