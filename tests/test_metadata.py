@@ -931,6 +931,7 @@ def test_a_desk_over_the_date_line_is_the_author():
         '<div class="byline">By Example News Staff</div>',
         '<div class="post-author">Publié par <span>Unknown</span></div>',
         '<div class="byline">By Staff and news service reports</div>',
+        '<div class="author">by <b>CH Contributor</b></div>',  # a site's shared account
     ],
 )
 def test_furniture_in_a_byline_is_no_organisation_credit(byline):

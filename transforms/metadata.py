@@ -1698,6 +1698,9 @@ MAX_CREDIT_TOKENS = 6  # an organisation credited as author ("Wikimedia Foundati
 CREDIT_CONNECTORS = frozenset(("of", "for", "the", "and", "&"))
 
 
+ACCOUNT_WORDS = frozenset("staff contributor contributors admin administrator webmaster user".split())
+
+
 def _credit_name(text: str) -> str | None:
     """An organisation, desk or wire that a byline credits ("By Wikimedia Foundation", "JIJI", "ET
     Online"), or None for furniture: anything "Staff", "Unknown", "Agencies", a role, a date, a URL, a
@@ -1709,10 +1712,10 @@ def _credit_name(text: str) -> str | None:
         return None
     if SENTENCE_PUNCT_RE.search(text) or DOMAIN_NAME_RE.search(text) or any(ch.isdigit() for ch in text):
         return None
-    if any(t.casefold() == "staff" for t in tokens) or all(
+    if any(t.casefold() in ACCOUNT_WORDS for t in tokens) or all(
         _is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in tokens
     ):
-        return None  # "Example News Staff", "Staff Writer", "Health Reporter"
+        return None  # "Example News Staff", "CH Contributor" (an account), "Staff Writer", "Health Reporter"
     # Every word capitalised but the connectors of names ("Bureau of Labor Statistics"): "Staff and news
     # service reports", "Publié par Unknown" and a menu's "By Course or Type" are not credits.
     if any(not t[:1].isupper() and t not in CREDIT_CONNECTORS for t in tokens) or tokens[-1] in CREDIT_CONNECTORS:
