@@ -586,6 +586,7 @@ def test_header_published_label_wins_and_updated_is_never_taken():
         ("By Jane Doe | 18.11.2011", date(2011, 11, 18)),  # dots: day first
         ("Thursday, November 9, 2023 4:41AM", date(2023, 11, 9)),
         ("Posted on January 29th, 2013 in Pop", date(2013, 1, 29)),
+        ("By Jane Doe • 12.29.14", date(2014, 12, 29)),  # a two-digit year; the 29 can only be the day
     ],
 )
 def test_dates_written_out_in_the_header(line, expected):

@@ -248,13 +248,14 @@ DATE_TEXT_RE = re.compile(
     r"(?:(?:" + MONTHS + r")\.?\s+" + _DAY + r",?\s+" + _YEAR
     + r"|" + _DAY + r"\.?\s+(?:of\s+)?(?:" + MONTHS + r")\.?,?\s+" + _YEAR
     + r"|" + _YEAR + r"-\d{2}-\d{2}"
-    + r"|(?P<num>\d{1,2}([/.])\s?\d{1,2}\2" + _YEAR + r"))(?![\d/])"
+    + r"|(?P<num>\d{1,2}([/.])\s?\d{1,2}\2(?:" + _YEAR + r"|\d{2})))(?![\d/])"
     r"(?:\s*[,|–—-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?-i:(?:" + "|".join(sorted({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "KST",
     "HKT", "SGT", "AEST", "AEDT", "EST", "EDT", "ET", "CST", "CDT", "CT", "MST", "MDT", "MT", "PST", "PDT", "PT"},
     key=len, reverse=True)) + r"))\b)?)?",
     re.IGNORECASE,
 )
+TWO_DIGIT_YEAR_PIVOT = 70  # "14" is 2014, "98" is 1998
 MAX_DATE_LINE_WORDS = 15  # a longer line with a date in it is a sentence, not a dateline
 MAX_DATELINE_OTHER_WORDS = 10  # an unlabelled dateline has at most this many words besides its date
 SENTENCE_END_RE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s*$")  # "... said so." is a sentence, not a dateline
@@ -1089,10 +1090,12 @@ def _date_in_text(text: str, page: _Page) -> datetime | None:
     if not m["num"]:
         return _parse_date_local(m.group(0))
     first, second, year = (int(x) for x in re.findall(r"\d+", m["num"]))
-    if "." in m["num"] or first > 12 or first == second:
+    if year < 100:
+        year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900  # "12.29.14"
+    if second > 12 >= first:
+        day, month = second, first  # 11/18/2011, 12.29.14
+    elif "." in m["num"] or first > 12 or first == second:
         day, month = first, second  # 18.11.2011, 18/11/2011
-    elif second > 12:
-        day, month = second, first  # 11/18/2011
     else:  # 12/10/2020: the URL settles which
         url_day = _url_date(page.url) or _url_date(page.given_url)
         if url_day is None or url_day.year != year or {url_day.month, url_day.day} != {first, second}:
