@@ -357,7 +357,7 @@ def _unify_full_names(mentions: list[Mention]) -> list[Mention]:
 def _unify_spellings(mentions: list[Mention]) -> list[Mention]:
     """Full names with one surname whose first names are one letter apart ("Stacey Sullivan", then "Stacy
     Sullivan") are one person spelt two ways: the form written most often, else first. Names of two genders
-    ("Daniel" and "Danielle") stay apart."""
+    ("Daniel" and "Daniela") stay apart."""
     counts = Counter(m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2)
     groups: list[list[str]] = []
     for name in counts:  # first written first

@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import chain
 from urllib.parse import urljoin
 
 import lxml.html
@@ -492,8 +493,8 @@ class _Page:
         # Parse.ly's older tag holds its fields as JSON: <meta name="parsely-page" content='{"author": ...}'>
         for raw in self.metas.get("parsely-page", []):
             data = _load_json(raw)
-            value = data.get("authors") or data.get("author") if isinstance(data, dict) else None
-            for name in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            value = (data.get("authors") or data.get("author")) if isinstance(data, dict) else None
+            for name in value if isinstance(value, list) else [value]:
                 if isinstance(name, str) and name.strip():
                     self.metas.setdefault("parsely-author", []).append(_clean(name))
 
@@ -2125,10 +2126,10 @@ def _calendar_date(published: datetime, page: _Page, header: _Header | None) -> 
     if published.utcoffset() != timedelta(0) or published.time() == time(0):
         return local  # the page's own offset, or a bare date
     times = header.times if header is not None else []
+    declared = (raw for _source, raw, _vague in _date_candidates(page))
     # the text a date element shows: <time datetime="2014-12-18T01:01:00Z">December 17, 2014 at 08:01PM EST</time>
-    shown_texts = [_text(el) for el in page.tree.xpath(DATE_ELEMENTS_XPATH) if len(_text(el)) <= MAX_DATE_TEXT_CHARS]
-    declared = [raw for _source, raw, _vague in _date_candidates(page)]
-    for raw in declared + [el.get("datetime") for el in times] + shown_texts:
+    texts = (text for el in page.tree.xpath(DATE_ELEMENTS_XPATH) if len(text := _text(el)) <= MAX_DATE_TEXT_CHARS)
+    for raw in chain(declared, (el.get("datetime") for el in times), texts):
         other = _parse_date_local(raw)
         if other is not None and other.utcoffset() and abs((other - published).total_seconds()) <= 60:
             return other.date()
