@@ -984,6 +984,14 @@ def test_links_in_an_image_credit_line_are_no_byline():
     assert page_metadata(html).authors == ()
 
 
+def test_a_contact_form_label_in_an_author_box_is_no_name():
+    box = ('<div class="author-contact"><label class="field-label name">Name<span>(required)</span></label>'
+           '<input type="text"></div>')
+    html = page(body=f'<article><h1>Surfer survives shark</h1><p class="byline">By Fox News</p><p>Text.</p>{box}'
+                     "</article>")
+    assert page_metadata(html).authors == ("Fox News",)
+
+
 def test_a_byline_beats_the_owner_of_the_site():
     html = page(
         "<title>Gregory Szorc's Digital Home | Notes</title>",

@@ -175,7 +175,7 @@ NON_NAME_WORDS = frozenset(
     says said via photo photos video image images click here my your our his her their this that is are was were
     welcome hello comments comment reply login logout register subscribe page articles stories latest get rss feed
     on at in for from with by sign signin signup log account newsletter print email e-mail tweet bookmark listen
-    """.split()
+    name required optional""".split()
 )
 DOMAIN_NAME_RE = re.compile(
     r"[a-z0-9-]{2,}\.(?:com|net|org|info|biz|co|io|gov|edu|news|tv|me|us|uk|ca|au|in|de|fr|nl|ie|nz|za)\b",
