@@ -651,6 +651,14 @@ def test_a_utc_time_falls_on_the_day_the_pages_date_element_shows():
     assert result.published_date == date(2014, 12, 17)  # 8:01 pm in New York
 
 
+def test_the_dates_of_a_list_of_other_stories_are_not_the_pages():
+    videos = ('<ul itemscope itemtype="http://schema.org/ItemList"><li itemprop="itemListElement" itemscope>'
+              '<meta itemprop="datePublished" content="2014-11-20T16:00:49Z"><a href="/v/1">Other video</a></li></ul>')
+    html = page(body=f'<article><h1>Oscar Isaac on his new film</h1>{videos}<time itemprop="datePublished" '
+                     'datetime="2014-12-29T16:00-05:00">Published December 29, 2014</time><p>Text.</p></article>')
+    assert page_metadata(html).published_date == date(2014, 12, 29)
+
+
 def test_a_vague_first_of_january_stands_for_a_year_and_yields_to_the_headers_date():
     html = page(meta("datecreated", "01/01/2004", "name"),
                 "<article><h1>Pineapple cake</h1><p>Updated June 13, 2019</p><p>Text of the recipe.</p></article>")

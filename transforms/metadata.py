@@ -438,6 +438,14 @@ def _in_media_item(el) -> bool:
     return False
 
 
+def _in_item_list(el) -> bool:
+    """Is ``el`` a property of an item in a list of other stories or videos (an ItemList's entries)?"""
+    return any(
+        re.search(r"(?:ItemList|ListItem)/?$", node.get("itemtype") or "") or node.get("itemprop") == "itemListElement"
+        for node in el.iterancestors()
+    )
+
+
 def _registered_domain(host_or_url: str | None) -> str | None:
     if not host_or_url:
         return None
@@ -483,8 +491,8 @@ class _Page:
                 continue
             for attr in ("property", "name", "itemprop", "http-equiv"):
                 key = meta.get(attr)
-                if attr == "itemprop" and _in_media_item(meta):
-                    continue  # a picture's microdata: its "author" is the photographer
+                if attr == "itemprop" and (_in_media_item(meta) or _in_item_list(meta)):
+                    continue  # a picture's microdata (its "author" is the photographer), or another story's
                 if key:
                     # '“google-site-verification”' style typos: strip quotes.
                     for k in key.split():
