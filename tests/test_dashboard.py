@@ -299,16 +299,19 @@ def chromium() -> None:
 
 
 @pytest.fixture()
-def browser(chromium):
+def browser(chromium, tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2000"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2000",
+                     f"--user-data-dir={tmp_path / 'chromium-profile'}"):
         options.add_argument(argument)
     options.binary_location = str(CHROMIUM)
-    # an explicit driver: selenium-manager is not run, so nothing is downloaded
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    # an explicit driver: selenium-manager is not run, so nothing is downloaded. TMPDIR keeps chromium's
+    # org.chromium.Chromium.* singleton folders in the test's own folder: a quit leaves them behind in /tmp.
+    service = Service(executable_path=str(CHROMEDRIVER), env={**os.environ, "TMPDIR": str(tmp_path)})
+    driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(60)
     try:
         yield driver
