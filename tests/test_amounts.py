@@ -625,6 +625,9 @@ def test_resolutions_times_and_rappers_are_no_coins(text):
         ("raised rates by 0.25 percentage point to 5.5%", ["0.25 percentage point", "5.5%"], [0.25, 5.5]),
         ("up 2 percentage points to 40 percent", ["2 percentage points", "40 percent"], [2.0, 40.0]),
         ("the vote split 52%-48% for leaving", ["52%", "48%"], [52.0, 48.0]),  # never -48%
+        ("the vote split 52-48% for leaving", ["52", "48%"], [52.0, 48.0]),  # a split written once
+        ("a 60–40 percent majority", ["60", "40 percent"], [60.0, 40.0]),
+        ("polls put it at 45-42% for now", ["45", "42%"], [45.0, 42.0]),
     ],
 )
 def test_a_change_in_points_then_a_level_and_a_split_are_two_percentages(text, raw, values):
@@ -632,3 +635,12 @@ def test_a_change_in_points_then_a_level_and_a_split_are_two_percentages(text, r
     assert [a.raw_text for a in amounts] == raw
     assert [a.value for a in amounts] == values
     assert all(a.value_high is None for a in amounts)
+
+
+@pytest.mark.parametrize(
+    "text, raw",
+    [("rose 70-45% in a year", []), ("fell 2020-19% short", []), ("grew from 10 to 5% a year", ["5%"])],
+)
+def test_descending_bounds_that_cannot_be_shares_are_no_split(text, raw):
+    """Shares of one whole add up to 100 at most, and "to" writes a change, not a split."""
+    assert [a.raw_text for a in find_amounts(text)] == raw

@@ -29,7 +29,9 @@ What is recognised
               is 10e6 to 20e6).  "from X to Y" is a change, not a range: two
               amounts; so is "rose 0.25 percentage point to 5.5%" (a change in
               points, then a level).  The bounds must ascend: ``52%-48%`` is
-              two percentages, never ``-48%``.
+              two percentages, never ``-48%``; so is a split written once
+              (``52-48%``, ``60-40 percent``: descending shares that add up
+              to at most 100), the first one ``52``.
 * vague    -- ``hundreds of millions of dollars`` (money), ``thousands of
               people``, ``tens of thousands of followers``, ``dozens of people``
               (count), ``several hundred pounds``, ``a few thousand workers``:
@@ -78,7 +80,6 @@ Deliberately not supported (see the tests for the exact behaviour)
 * currency symbols written after the number (``20 €``, ``10$``);
 * a detached one-letter scale (``$5 m`` gives ``$5``; ``$5m``, ``$5 bn``
   and ``$5 million`` work);
-* a split written once (``52-48%``: the first number has no sign of its own);
 * ambiguity: ``$`` is always USD, ``¥`` always JPY, ``Rs`` always INR, ``¢``
   and "cents" always USD cents, ``p`` and "pence" always GBP pence.
 """
@@ -607,7 +608,7 @@ def _build_money_suffixed_range(m: re.Match) -> Amount | None:
     return _amount(m, bounds[0], _currency_from_word(m["curword"]), "money", True, bounds[1])
 
 
-def _build_percent_range(m: re.Match) -> Amount | None:
+def _build_percent_range(m: re.Match) -> Amount | tuple[Amount, Amount] | None:
     if not m["pct1"] and _is_bare_year(m):  # "in 2019 to 5%"
         return None
     sep = m["sep"].strip().lower()
@@ -618,7 +619,22 @@ def _build_percent_range(m: re.Match) -> Amount | None:
     if m["pct1"] and _is_points(m["pct1"]) != _is_points(m.group(0)[m.end("num2") - m.start():]):
         return None  # "rose 0.25 percentage point to 5.5%": a change and a level, not a range
     low, high = float(m["num"].replace(",", "")), float(m["num2"].replace(",", ""))
-    return _amount(m, low, None, "percent", True, high) if low < high else None
+    if low < high:
+        return _amount(m, low, None, "percent", True, high)
+    if not m["pct1"] and m["sep"].strip() in ("-", "–", "—") and low + high <= 100:
+        return _split(m)  # "a 52-48% vote": the shares of one whole
+    return None
+
+
+def _split(m: re.Match) -> tuple[Amount, Amount]:
+    """A split written once ("52-48%"): the first share (its hedge included) and the second with the sign."""
+    start, cut = _start(m), m.end("num")
+    first = Amount(m.string[start:cut], start, cut, float(m["num"].replace(",", "")), None, "percent",
+                   _group(m, "hedge") is not None and start == m.start())
+    second_start = m.start("num2")
+    second = Amount(m.string[second_start : m.end()], second_start, m.end(), float(m["num2"].replace(",", "")),
+                    None, "percent", False)
+    return first, second
 
 
 def _is_points(sign: str) -> bool:
@@ -665,8 +681,10 @@ def find_amounts(text: str) -> list[Amount]:
         start, end = line.span()
         if not _ANCHOR.search(text, start, end):
             continue
-        candidates += [amount for pattern, build in _RULES for m in pattern.finditer(text, start, end)
-                       if (amount := build(m)) is not None]
+        for pattern, build in _RULES:
+            for m in pattern.finditer(text, start, end):
+                built = build(m)
+                candidates += built if isinstance(built, tuple) else [built] if built is not None else []
     candidates.sort(key=lambda a: (a.char_start, -(a.char_end - a.char_start), _KIND_PRIORITY[a.kind]))
     chosen: list[Amount] = []
     for amount in candidates:
