@@ -330,6 +330,27 @@ def test_no_continuation_when_the_paragraph_is_more_than_the_quote(nlp):
     assert [c.speaker.canonical if c.speaker else None for c in claims] == ["Jane Roe", None]
 
 
+def test_an_answer_to_the_interviewers_question_is_the_interviewees(nlp):
+    text = ("Maria Lopez grew up in Ohio. “I never planned to act,” she says.\n\n"
+            "Her brother Tom Lopez runs the family farm.\n\n"
+            "But hasn't she had to turn down lots of offers?\n\n"
+            "“I mean. Yes, no. It feels weird to say that.” She laughs. “It's not like scripts arrive daily.”")
+    claims = claims_of(nlp, text)
+    assert [c.speaker.canonical if c.speaker else None for c in quotes(claims)] == ["Maria Lopez"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    # the question is not a paragraph of its own
+    "“I never planned to act,” Maria Lopez says.\n\nWhy does it matter? Prices rose again on Monday.\n\n"
+    "“It feels weird to say that, honestly.”",
+    # nobody was quoted before the question
+    "Maria Lopez grew up in Ohio.\n\nWhy does it matter?\n\n“It feels weird to say that, honestly.”",
+])
+def test_no_answer_without_an_interviewers_question_and_an_interviewee(nlp, text):
+    claims = claims_of(nlp, text)
+    assert quotes(claims)[-1].speaker is None
+
+
 def test_unattributed_whole_sentence_in_quotation_marks_is_a_quote_without_speaker(nlp):
     text = "The crowd outside the Acme plant grew louder on Monday.\n\n“We will not be silenced. Never.”"
     claims = claims_of(nlp, text)

@@ -26,6 +26,8 @@ never overlapping. A paragraph is a line of the text (cleaned bodies separate pa
   title, else the person last the subject or speaker.
 - A quote with no attribution of its own is the previous quote's speaker's when it follows an attributed quote in
   the same paragraph, or when it is all of its paragraph and the paragraph before ended with an attributed quote.
+  One that opens the paragraph after a question standing as a paragraph of its own (an interviewer's: "For
+  financial reasons?") is the answer of the person last quoted.
   Otherwise it is a claim with no speaker if it reads as speech (whole sentences), and no claim if it does not.
 - Not claims: one or two quoted words without an attribution right beside them, or not starting a sentence
   (scare quotes and terms: "very bold", "the reverse,"); titles in Title Case ("Gone With the Wind").
@@ -52,6 +54,7 @@ from transforms.entities import FEMALE_HONORIFICS, MALE_HONORIFICS, TITLE_WORDS,
 # ---------------------------------------------------------------------------------------------- vocabulary
 
 MIN_QUOTE_WORDS = 3  # a shorter quote needs its attribution right beside it ("“Absolutely not,” she said")
+MAX_QUESTION_WORDS = 40  # an interviewer's question in a paragraph of its own is at most this long
 MIN_FRAGMENT_WORDS = 5  # a quoted fragment with no verb of speech is its sentence subject's from this many words
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART")  # spaCy often tags newspapers WORK_OF_ART
 STATEMENT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
@@ -589,7 +592,7 @@ class _Quote:
     paragraph: int  # where it opens
     speaker: _Speaker = NOBODY
     cue: str | None = None
-    how: str | None = None  # after | trailing | before | colon | subject | continued | None (unattributed)
+    how: str | None = None  # after | trailing | before | colon | subject | continued | answer | None (unattributed)
     attribution_end: int | None = None  # where the attribution after the quote ends
 
 
@@ -775,15 +778,34 @@ def _attribution_by_sentence_before(ctx: _Context, q: _Quote, floor: int, end: i
 
 def _carry_speakers(ctx: _Context, quotes: list[_Quote]) -> None:
     """An unattributed quote after an attributed one in the same paragraph, or all of its paragraph right after a
-    paragraph that ended with an attributed quote, is the same speaker's."""
-    for prev, q in zip(quotes, quotes[1:]):
-        if q.how is not None or prev.how in (None, "subject"):
+    paragraph that ended with an attributed quote, is the same speaker's. One that opens the paragraph after an
+    interviewer's question is the answer of the person quoted last."""
+    interviewee = NOBODY
+    for prev, q in zip([None, *quotes], quotes):
+        if prev is not None and prev.how not in (None, "subject") and prev.speaker.mention is not None \
+                and ctx.is_person(prev.speaker.mention):
+            interviewee = prev.speaker
+        if q.how is None and interviewee.mention is not None and _answers_question(ctx, q):
+            _set(q, interviewee, None, "answer")
+            continue
+        if prev is None or q.how is not None or prev.how in (None, "subject"):
             continue
         prev_paragraph = ctx.paragraph_of(prev.span.last)
         after_prev = ctx.text[prev.attribution_end or prev.span.last : ctx.paragraphs[prev_paragraph][1]]
         if prev_paragraph == q.paragraph or (prev_paragraph == q.paragraph - 1 and _alone_in_paragraph(ctx, q)
                                              and not after_prev.strip(" .,;\"”’")):
             _set(q, prev.speaker, None, "continued")
+
+
+def _answers_question(ctx: _Context, q: _Quote) -> bool:
+    """Whether the quote opens the paragraph after a question that is a paragraph of its own: the interviewer's
+    ("But hasn't she had to turn down lots of offers?" / "“I mean. Yes, no. …”"). A quoted question ends with its
+    closing mark, so it is none."""
+    if q.paragraph == 0 or ctx.text[ctx.paragraph_start(q.paragraph) : q.span.open_mark].strip():
+        return False
+    start, end = ctx.paragraphs[q.paragraph - 1]
+    question = ctx.text[start:end].strip()
+    return question.endswith("?") and _words(question) <= MAX_QUESTION_WORDS
 
 
 def _alone_in_paragraph(ctx: _Context, q: _Quote) -> bool:
