@@ -1027,3 +1027,20 @@ def test_a_column_label_in_the_byline_is_no_organisation_credit():
     html = page(body='<article><h1>Readers write</h1><div class="byline">By <a href="/author/letters/">Letters To The '
                      "Editor</a></div><p>Text of the letters.</p></article>")
     assert page_metadata(html).authors == ()
+
+
+def test_a_posted_by_line_in_the_articles_footer_is_its_byline():
+    long_text = "<p>" + "Words of the post that run on for a long while. " * 80 + "</p>"
+    html = page(body=f'<article><h1>Standalone binaries</h1>{long_text}'
+                     '<footer><div><img src="/a.jpg" alt=""><p>Posted by Alon Zakai.</p></div>'
+                     '<a href="/share">Retweet this article!</a></footer></article>'
+                     '<footer id="footer"><p>Posted by the V8 team</p></footer>')
+    result = page_metadata(html)
+    assert (result.authors, result.authors_source) == (("Alon Zakai",), "footer")
+
+
+def test_the_sites_footer_signs_no_post():
+    long_text = "<p>" + "Words of the post that run on for a long while. " * 80 + "</p>"
+    html = page(body=f'<article><h1>Standalone binaries</h1>{long_text}</article>'
+                     '<footer><p>Written by Ada Lovelace and friends</p></footer>')
+    assert page_metadata(html).authors == ()

@@ -1069,6 +1069,27 @@ def _header_byline(header: _Header, page: _Page) -> list[str]:
     return []
 
 
+_FOOTER_LINE_TAGS = ("p", "div", "span", "small", "li", "address")
+
+
+def _footer_byline(header: _Header, page: _Page) -> list[str]:
+    """Names on a "Posted by Jane Doe." line in the ``<footer>`` of the ``<article>`` that holds the headline: blogs
+    and static sites sign a post under its text, out of the header's reach."""
+    article = next(header.anchor.iterancestors("article"), None) if header.anchor is not None else None
+    if article is None:
+        return []
+    for footer in article.iter("footer"):
+        if _container_kind(footer) == "excluded":
+            continue
+        for el in footer.iter(*_FOOTER_LINE_TAGS):
+            text = _text(el)
+            if len(text.split()) <= MAX_BYLINE_WORDS and BYLINE_PREFIX_RE.match(text):
+                names = split_authors(text, page, strict=True)
+                if names:
+                    return names
+    return []
+
+
 def _dated_parts(text: str) -> list[tuple[str, str]]:
     """A header line cut at its date labels, as (kind, text): "bare" before any label, then "published" after
     "Published" / "Posted on" / "First published", "updated" after "Updated" / "Last modified"."""
@@ -1696,6 +1717,9 @@ def _author_candidates(page: _Page, header: _Header | None = None) -> list[tuple
     names = _header_byline(header, page) if header is not None else []
     if names:
         out.append(("header", _dedupe(names)))
+    names = _footer_byline(header, page) if header is not None else []
+    if names:
+        out.append(("footer", _dedupe(names)))
     for obj in page.pages:
         value = obj.get("author") or obj.get("creator")
         if value:
