@@ -1044,3 +1044,13 @@ def test_the_sites_footer_signs_no_post():
     html = page(body=f'<article><h1>Standalone binaries</h1>{long_text}</article>'
                      '<footer><p>Written by Ada Lovelace and friends</p></footer>')
     assert page_metadata(html).authors == ()
+
+
+def test_text_after_a_comment_in_the_header_stays_on_its_line():
+    """React pages put <!-- --> between the pieces of one line: the date and the byline after them count."""
+    html = page(meta("article:published_time", "2018-06-12T23:00:00.000Z"),
+                "<article><h1>Content depth</h1><ul><li><small>On <!-- -->6/13/2018<!-- --> by <!-- -->Lazhar "
+                "Ichir</small></li></ul><p>Text of the post.</p></article>")
+    result = page_metadata(html)
+    assert str(result.published_date) == "2018-06-13"  # the day the page shows for 23:00 UTC
+    assert result.authors == ("Lazhar Ichir",)

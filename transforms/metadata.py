@@ -1026,10 +1026,14 @@ def _article_header(page: _Page, title: str | None) -> _Header | None:
             if owner is None and text.strip():
                 owner = el
 
-    walker = etree.iterwalk(body, events=("start", "end"))
+    # Comments come as their own events (a "start" never shows them): the text after one is still on the line,
+    # as in a React page's "On <!-- -->6/13/2018<!-- --> by <!-- -->Jane Doe".
+    walker = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
+        if event in ("comment", "pi"):
+            add(el.tail, el.getparent())
+        elif event == "start":
             if not tag or tag in _INVISIBLE_TAGS or el is anchor:
                 walker.skip_subtree()
                 if el is anchor:
