@@ -1054,3 +1054,15 @@ def test_text_after_a_comment_in_the_header_stays_on_its_line():
     result = page_metadata(html)
     assert str(result.published_date) == "2018-06-13"  # the day the page shows for 23:00 UTC
     assert result.authors == ("Lazhar Ichir",)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("On 6/13/2018 by @lazharichir", ("@lazharichir",)),
+    ("By @jdoe", ("@jdoe",)),
+    ("By @examplenews", ()),  # the site's own account
+    ("Photo by @snapper", ()),  # a credit for something else
+])
+def test_a_header_byline_with_only_a_handle_credits_the_handle(line, expected):
+    html = page(meta("og:site_name", "Example News"),
+                f"<article><h1>Content depth</h1><p><small>{line}</small></p><p>Text of the post.</p></article>")
+    assert page_metadata(html, "https://examplenews.com/blog/depth").authors == expected

@@ -1070,7 +1070,23 @@ def _header_byline(header: _Header, page: _Page) -> list[str]:
             names = split_authors(text, page, strict=True)
             if names:
                 return names
+        handle = _handle_byline(text, page)
+        if handle:
+            return [handle]
     return []
+
+
+# "By @jdoe", "On 6/13/2018 by @jdoe": a byline that credits only a user's handle.
+HANDLE_BYLINE_RE = re.compile(r"^(?P<pre>.{0,60}?)\bby\s*:?\s*(?P<handle>@\w{2,30})\.?$", re.IGNORECASE)
+
+
+def _handle_byline(text: str, page: _Page) -> str | None:
+    """The handle a header byline credits when it names nobody else (blogs and platforms sign posts so), unless
+    it is the site's own account."""
+    m = HANDLE_BYLINE_RE.match(text)
+    if m is None or (m["pre"].strip() and not re.search(r"\d|posted|published|written|" + MONTHS, m["pre"], re.I)):
+        return None
+    return None if page.is_site(m["handle"][1:]) else m["handle"]
 
 
 _FOOTER_LINE_TAGS = ("p", "div", "span", "small", "li", "address")
