@@ -1066,3 +1066,10 @@ def test_a_header_byline_with_only_a_handle_credits_the_handle(line, expected):
     html = page(meta("og:site_name", "Example News"),
                 f"<article><h1>Content depth</h1><p><small>{line}</small></p><p>Text of the post.</p></article>")
     assert page_metadata(html, "https://examplenews.com/blog/depth").authors == expected
+
+
+def test_a_link_credit_in_the_text_is_no_byline_even_with_a_digit_before_its_by():
+    html = page(body='<article><h1>Issue 162</h1><p>Welcome to this week\'s links.</p>'
+                     '<p><a href="/x">Announcing Flutter beta 1: Build beautiful native apps</a> by '
+                     '<a href="/y">Seth Ladd</a></p></article>')
+    assert page_metadata(html).authors == ()

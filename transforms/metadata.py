@@ -1361,12 +1361,22 @@ def _strip_roles(part: str) -> str:
     return " ".join(tokens)
 
 
+MAX_DATED_PREFIX_WORDS = 2  # words besides the date and its labels before a late "by" ("Story from June 2020 by")
+DATE_LABEL_WORDS_RE = re.compile(
+    r"\b(?:posted|published|written|updated|originally|first|last|on|at|ago|" + MONTHS + "|" + WEEKDAYS + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _names_after_date(text: str) -> str | None:
-    """The names of a byline that starts with its date: "Posted on September 21, 2020 by Adi Tzlil"."""
+    """The names of a byline that starts with its date: "Posted on September 21, 2020 by Adi Tzlil". A link
+    credit in the text ("Announcing Flutter beta 1: Build native apps by Seth Ladd") has more than a date before
+    its "by"."""
     late = LATE_BY_RE.match(text)
-    if late and re.search(r"\d|posted|published|written|updated|" + MONTHS, late["pre"], re.IGNORECASE):
-        return late["names"]
-    return None
+    if not late or not re.search(r"\d|posted|published|written|updated|" + MONTHS, late["pre"], re.IGNORECASE):
+        return None
+    rest = DATE_LABEL_WORDS_RE.sub(" ", DATE_TEXT_RE.sub(" ", late["pre"]))
+    return late["names"] if len(re.findall(r"[^\W\d_]{2,}", rest)) <= MAX_DATED_PREFIX_WORDS else None
 
 
 def _byline_core(text: str) -> str:
