@@ -1073,3 +1073,19 @@ def test_a_link_credit_in_the_text_is_no_byline_even_with_a_digit_before_its_by(
                      '<p><a href="/x">Announcing Flutter beta 1: Build beautiful native apps</a> by '
                      '<a href="/y">Seth Ladd</a></p></article>')
     assert page_metadata(html).authors == ()
+
+
+@pytest.mark.parametrize("href", ["index.html", "/", "https://example.org/"])
+def test_an_h1_that_links_home_is_the_sites_banner(href):
+    html = page("<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>",
+                f'<div class="header"><h1><a href="{href}"><span>evolve extension for Mercurial</span></a></h1></div>'
+                '<div class="section"><h1>Evolve: Shared Mutable History<a class="headerlink" href="#e">¶</a></h1>'
+                "<p>Text of the manual.</p></div>")
+    assert page_metadata(html, "https://example.org/doc/user-guide.html").title == "Evolve: Shared Mutable History"
+
+
+def test_an_h1_that_links_to_its_own_story_is_the_headline():
+    html = page("<title>Ports reopen after the storm — Example blog</title>",
+                '<h1><a href="https://example.org/2020/05/ports-reopen">Ports reopen after the storm</a></h1>'
+                "<p>Text of the story.</p>")
+    assert page_metadata(html, "https://example.org/2020/05/ports-reopen").title == "Ports reopen after the storm"

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import chain
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import tldextract
@@ -807,13 +807,32 @@ def _in_search_box(el) -> bool:
 
 
 def _h1_texts(page: _Page) -> list[str]:
-    """Texts of the page's <h1> elements, in document order."""
+    """Texts of the page's <h1> elements, in document order; not the site's banner."""
     out = []
     for el in page.tree.iter("h1"):
-        text = _plain_text(el)
-        if text and _key(text) and len(text) <= MAX_TITLE_CHARS and not _in_search_box(el):
+        text = _plain_text(el).rstrip(" ¶")  # a permalink's pilcrow (Sphinx) is no part of the heading
+        if text and _key(text) and len(text) <= MAX_TITLE_CHARS and not _in_search_box(el) \
+                and not _links_home(el, page):
             out.append(text)
     return out
+
+
+HOME_PATH_RE = re.compile(r"^(?:\.{0,2}/)*(?:index\.(?:html?|php))?$")  # "/", "./", "../index.html"
+
+
+def _links_home(el, page: _Page) -> bool:
+    """Is the <h1> all one link to the site's home page: the banner of a blog or manual ("<h1><a
+    href="index.html">evolve extension for Mercurial</a></h1>"), whatever name the page gives its site?"""
+    links = el.findall(".//a")
+    if len(links) != 1 or _words_key(_plain_text(links[0])) != _words_key(_plain_text(el)):
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    parts = urlsplit(href)
+    if parts.query or not HOME_PATH_RE.match(parts.path):
+        return False
+    return not parts.netloc or page.domain is None or _registered_domain(href) == page.domain
 
 
 MIN_LONE_H1_WORDS = 3  # a shorter lone <h1> is more likely a section or blog name than the headline
