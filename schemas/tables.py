@@ -100,7 +100,7 @@ TABLES: dict[str, Table] = {
                 Column("input_ref", TEXT, "VARCHAR", "file path or URL the article was read from (first one seen)"),
                 Column("title", TEXT, "VARCHAR", "headline", nullable=True),
                 Column("authors", pl.List(TEXT), "VARCHAR[]", "author names, possibly empty; an organisation, desk or wire when the page credits no person, or a handle (@jdoe) when a post is signed only with one"),
-                Column("authors_source", TEXT, "VARCHAR", "where authors came from: json-ld, meta:<name>, byline, author-box, header, footer (a "Posted by" line under the text), organisation (the credit names no person), or site-name (a personal site named after its owner)", nullable=True),
+                Column("authors_source", TEXT, "VARCHAR", "where authors came from: json-ld, meta:<name>, byline, author-box, header, footer (a 'Posted by' line under the text), organisation (the credit names no person), or site-name (a personal site named after its owner)", nullable=True),
                 Column("published_at", pl.Datetime("us", "UTC"), "TIMESTAMPTZ", "original publication time, not the last update; a page that gives only a day is midnight UTC, one that gives a time without its zone is read as UTC", nullable=True),
                 Column("published_at_source", TEXT, "VARCHAR", "where published_at came from, e.g. json-ld:datePublished, meta:article:published_time, htmldate", nullable=True),
                 Column("published_date_key", pl.Int32, "INTEGER", "day of publication on the publisher's own calendar (its UTC offset)", nullable=True, references="dim_date.date_key"),

@@ -12,7 +12,7 @@ create table if not exists dim_article (
     input_ref           varchar not null,    -- file path or URL the article was read from (first one seen)
     title               varchar,             -- headline
     authors             varchar[] not null,  -- author names, possibly empty; an organisation, desk or wire when the page credits no person, or a handle (@jdoe) when a post is signed only with one
-    authors_source      varchar,             -- where authors came from: json-ld, meta:<name>, byline, author-box, header, footer (a "Posted by" line under the text), organisation (the credit names no person), or site-name (a personal site named after its owner)
+    authors_source      varchar,             -- where authors came from: json-ld, meta:<name>, byline, author-box, header, footer (a 'Posted by' line under the text), organisation (the credit names no person), or site-name (a personal site named after its owner)
     published_at        timestamptz,         -- original publication time, not the last update; a page that gives only a day is midnight UTC, one that gives a time without its zone is read as UTC
     published_at_source varchar,             -- where published_at came from, e.g. json-ld:datePublished, meta:article:published_time, htmldate
     published_date_key  integer,             -- day of publication on the publisher's own calendar (its UTC offset)
