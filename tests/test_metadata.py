@@ -224,7 +224,7 @@ def test_json_ld_author_objects_lists_and_id_references():
 
 def test_organisation_as_only_author_gives_no_authors():
     ld = {"@type": "NewsArticle", "headline": "Ports reopen", "author": {"@type": "Organization", "name": "Example"}}
-    html = page(meta("author", "Example News Staff", "name"), ld=ld)
+    html = page(meta("author", "Staff", "name"), ld=ld)
     assert page_metadata(html).authors == ()
 
 
@@ -937,7 +937,6 @@ def test_a_desk_over_the_date_line_is_the_author():
     [
         '<div class="byline">CBS News February 24, 2020, 7:57 AM</div>',  # a date box, not a credit
         '<div class="author-name"><span>By Staff Writer</span></div>',
-        '<div class="byline">By Example News Staff</div>',
         '<div class="post-author">Publié par <span>Unknown</span></div>',
         '<div class="byline">By Staff and news service reports</div>',
         '<div class="author">by <b>CH Contributor</b></div>',  # a site's shared account
@@ -946,6 +945,18 @@ def test_a_desk_over_the_date_line_is_the_author():
 def test_furniture_in_a_byline_is_no_organisation_credit(byline):
     html = page(body=f"<article><h1>Ports reopen</h1>{byline}<p>Text of the story.</p></article>")
     assert page_metadata(html).authors == ()
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("By TMZ Staff", ("TMZ Staff",)),
+    ("By HLNF Staff Report", ("HLNF Staff Report",)),
+    ("By Example News Staff", ("Example News Staff",)),
+    ("By Staff", ()),
+])
+def test_a_newsrooms_staff_is_an_organisation_credit(byline, expected):
+    html = page(body=f'<article><h1>Ports reopen</h1><div class="byline">{byline}</div><p>Text.</p></article>')
+    result = page_metadata(html)
+    assert (result.authors, result.authors_source) == (expected, "organisation" if expected else None)
 
 
 @pytest.mark.parametrize(

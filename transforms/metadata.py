@@ -1784,6 +1784,8 @@ CREDIT_CONNECTORS = frozenset(("of", "for", "the", "and", "&"))
 
 
 ACCOUNT_WORDS = frozenset("staff contributor contributors admin administrator webmaster user".split())
+# A newsroom's staff ("TMZ Staff", "HLNF Staff Report") credits the organisation.
+STAFF_CREDIT_RE = re.compile(r"^(?P<org>.+?)\s+staff(?:\s+reports?)?$", re.IGNORECASE)
 
 
 def _credit_name(text: str) -> str | None:
@@ -1797,10 +1799,12 @@ def _credit_name(text: str) -> str | None:
         return None
     if SENTENCE_PUNCT_RE.search(text) or DOMAIN_NAME_RE.search(text) or any(ch.isdigit() for ch in text):
         return None
-    if any(t.casefold() in ACCOUNT_WORDS for t in tokens) or all(
-        _is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in tokens
+    staff = STAFF_CREDIT_RE.match(text)  # a newsroom's staff: the organisation's own credit
+    named = staff["org"].split() if staff else tokens
+    if any(t.casefold() in ACCOUNT_WORDS for t in named) or all(
+        _is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in named
     ):
-        return None  # "Example News Staff", "CH Contributor" (an account), "Staff Writer", "Health Reporter"
+        return None  # "Staff", "CH Contributor" (an account), "Staff Writer", "Health Reporter"
     # Every word capitalised but the connectors of names ("Bureau of Labor Statistics"): "Staff and news
     # service reports", "Publié par Unknown" and a menu's "By Course or Type" are not credits.
     if any(not t[:1].isupper() and t not in CREDIT_CONNECTORS for t in tokens) or tokens[-1] in CREDIT_CONNECTORS:
