@@ -1100,3 +1100,25 @@ def test_an_h1_that_links_to_its_own_story_is_the_headline():
                 '<h1><a href="https://example.org/2020/05/ports-reopen">Ports reopen after the storm</a></h1>'
                 "<p>Text of the story.</p>")
     assert page_metadata(html, "https://example.org/2020/05/ports-reopen").title == "Ports reopen after the storm"
+
+
+def test_an_organisation_in_the_author_meta_is_no_person_and_yields_to_the_byline():
+    html = page(meta("author", "Organization for Transformative Works", "name"),
+                '<h1><a href="/">Archive of Our Own</a></h1><div><h2 class="title heading">Conversations with a Cryptid'
+                '</h2><h3 class="byline heading"><a rel="author" href="/users/AMournful">AMournfulHowl</a></h3>'
+                "<p>Text of the work.</p></div>")
+    assert page_metadata(html).authors == ("AMournfulHowl",)
+
+
+def test_a_staff_credit_after_the_date_line_is_an_organisation_credit():
+    html = page(body="<article><h1>Pearl dress stolen</h1><div>2/26/2015 7:11 AM PST BY TMZ STAFF</div>"
+                     "<p>Text of the story.</p></article>")
+    result = page_metadata(html)
+    assert (result.authors, result.authors_source) == (("TMZ STAFF",), "organisation")
+
+
+def test_a_sub_heading_that_starts_the_title_is_the_headline_when_only_the_banner_is_an_h1():
+    html = page("<title>Conversations with a Cryptid - Chapter 1 - AMournfulHowl - Fandom [Archive of Our Own]</title>",
+                '<h1><a href="/">Archive of Our Own</a></h1><aside><h2>Site news and updates</h2></aside>'
+                '<div><h2 class="title heading">Conversations with a Cryptid</h2><p>Text of the work.</p></div>')
+    assert page_metadata(html).title == "Conversations with a Cryptid"

@@ -95,7 +95,8 @@ ORG_WORDS = frozenset(
     bureau government commission authority center centre club league union board partners associates
     newsletter blog website site contributors correspondents writers reporters program programme project
     initiative lab labs laboratory studio studios productions campaign coalition alliance fund trust federation
-    collective academy school hospital party family kitchen developers engineers engineering marketing""".split()
+    collective academy school hospital party family kitchen developers engineers engineering marketing
+    organization organisation""".split()
 )
 # News and wire agencies that appear where a byline would be.
 WIRE_AGENCIES = frozenset(
@@ -928,10 +929,20 @@ def _best_title(page: _Page) -> str | None:
                 return h1
     # 4. A declared title the page prints as a sub-heading (<h2>, <h3>) where no <h1> matches one: the <h1> is
     #    a section's or the site's banner ("Allergies Health Center" over an <h2> "Babies Who Eat Peanuts ...").
-    printed = {_words_key(_plain_text(el)) for el in page.tree.iter("h2", "h3") if _container_kind(el) != "excluded"}
+    sub_headings = [_plain_text(el) for el in page.tree.iter("h2", "h3") if _container_kind(el) != "excluded"]
+    printed = {_words_key(h) for h in sub_headings}
     for _, text in stripped:
         if len(_words_key(text).split()) >= MIN_LONE_H1_WORDS and _words_key(text) in printed:
             return text
+    #    With no <h1> but the site's banner, a sub-heading that starts the declared title ("Conversations with a
+    #    Cryptid" in "<title>Conversations with a Cryptid - Chapter 1 - Author - Fandom [Archive of Our Own]").
+    if not h1s:
+        for heading in sub_headings:
+            if len(_words_key(heading).split()) >= MIN_LONE_H1_WORDS and any(
+                re.match(r"^\W*" + _words_pattern(heading) + r"\W*?" + _SEP_AFTER + r"\S", text, re.IGNORECASE)
+                for _, text in candidates
+            ):
+                return heading
     # 5. The page's one <h1> (printed once, or once per layout: desktop and mobile), which no declared title
     #    matched: the headline readers see, where the declared titles are a social or search variant ("Hill:
     #    Meyer, Saban grandstanding about agents").
@@ -1866,8 +1877,9 @@ def _organisation_credit(page: _Page, header: _Header | None) -> tuple[str, ...]
     for tier, el in _byline_elements(page):
         if tier == 0 and el.tag != "meta" and _credits_author(el):
             raw.append(_text(el))
-    if header is not None:
-        raw.extend(text for _d, text, _n in header.lines() if BYLINE_PREFIX_RE.match(text))
+    if header is not None:  # "By TMZ Staff", "2/26/2015 7:11 AM PST BY TMZ STAFF"
+        raw.extend(text if BYLINE_PREFIX_RE.match(text) else _names_after_date(text) or "" for _d, text, _n in
+                   header.lines() if BYLINE_PREFIX_RE.match(text) or _names_after_date(text))
     raw.extend(_header_credits(page, header))
     about = _about_page_names(page)
     for text in raw:
