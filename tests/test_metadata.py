@@ -951,7 +951,9 @@ def test_furniture_in_a_byline_is_no_organisation_credit(byline):
     ("By TMZ Staff", ("TMZ Staff",)),
     ("By HLNF Staff Report", ("HLNF Staff Report",)),
     ("By Example News Staff", ("Example News Staff",)),
+    ("By Our Foreign Staff", ("Our Foreign Staff",)),  # the paper's own desk
     ("By Staff", ()),
+    ("By Our Staff", ()),
 ])
 def test_a_newsrooms_staff_is_an_organisation_credit(byline, expected):
     html = page(body=f'<article><h1>Ports reopen</h1><div class="byline">{byline}</div><p>Text.</p></article>')

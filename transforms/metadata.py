@@ -1812,7 +1812,10 @@ def _credit_name(text: str) -> str | None:
         return None
     staff = STAFF_CREDIT_RE.match(text)  # a newsroom's staff: the organisation's own credit
     named = staff["org"].split() if staff else tokens
-    if any(t.casefold() in ACCOUNT_WORDS for t in named) or all(
+    own_desk = staff is not None and len(named) > 1 and named[0].casefold() == "our"  # "Our Foreign Staff"
+    if own_desk:
+        tokens = tokens[1:]
+    elif any(t.casefold() in ACCOUNT_WORDS for t in named) or all(
         _is_role_part(t) or t.casefold() in GENERIC_AUTHORS for t in named
     ):
         return None  # "Staff", "CH Contributor" (an account), "Staff Writer", "Health Reporter"
