@@ -1124,3 +1124,11 @@ def test_a_sub_heading_that_starts_the_title_is_the_headline_when_only_the_banne
                 '<h1><a href="/">Archive of Our Own</a></h1><aside><h2>Site news and updates</h2></aside>'
                 '<div><h2 class="title heading">Conversations with a Cryptid</h2><p>Text of the work.</p></div>')
     assert page_metadata(html).title == "Conversations with a Cryptid"
+
+
+def test_a_newspapers_name_left_of_a_role_is_no_second_author():
+    html = page(body='<article><h1>Halibut and Whole Foods</h1><div class="article-byline"><span>By</span>'
+                     '<div class="name vcard"><a href="/author/ben/" rel="author" class="fn">Benjamin Romano</a></div>'
+                     '<div class="title vcard"><span class="fn">Seattle Times business reporter</span></div></div>'
+                     "<p>Text of the story.</p></article>")
+    assert page_metadata(html).authors == ("Benjamin Romano",)

@@ -96,7 +96,7 @@ ORG_WORDS = frozenset(
     newsletter blog website site contributors correspondents writers reporters program programme project
     initiative lab labs laboratory studio studios productions campaign coalition alliance fund trust federation
     collective academy school hospital party family kitchen developers engineers engineering marketing
-    organization organisation""".split()
+    organization organisation times chronicle examiner courier inquirer""".split()
 )
 # News and wire agencies that appear where a byline would be.
 WIRE_AGENCIES = frozenset(
