@@ -1132,3 +1132,12 @@ def test_a_newspapers_name_left_of_a_role_is_no_second_author():
                      '<div class="title vcard"><span class="fn">Seattle Times business reporter</span></div></div>'
                      "<p>Text of the story.</p></article>")
     assert page_metadata(html).authors == ("Benjamin Romano",)
+
+
+def test_a_time_inside_the_headline_dates_it_and_is_no_part_of_the_title():
+    html = page("<title>Indie iOS Focus Weekly - Issue 162</title>"
+                + meta("og:title", "Xcode's unofficial performance tests, raising your rates, & more"),
+                '<article><h1><a href="/issues/162#start">Issue 162 <i><time class="published" datetime="2018-03-01">'
+                "March 1st 2018</time></i></a></h1><p>Welcome to this week's links.</p></article>")
+    result = page_metadata(html)
+    assert (result.title, str(result.published_date)) == ("Issue 162", "2018-03-01")

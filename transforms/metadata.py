@@ -384,9 +384,11 @@ def _text(el) -> str:
 
 
 def _plain_text(el) -> str:
-    """Text of an element joined without extra spaces (headlines with inline markup), then cleaned."""
+    """Text of an element joined without extra spaces (headlines with inline markup), then cleaned. A <time> in a
+    heading dates it ("<h1>Issue 162 <time>March 1st 2018</time></h1>"): no part of its words."""
     try:
-        texts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+        texts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
+                         " and not(ancestor::time[ancestor::h1 or ancestor::h2])]")
     except (etree.XPathError, ValueError):
         return ""
     return _clean(" ".join(t for t in texts if isinstance(t, str)) if _has_block_children(el) else "".join(texts))
