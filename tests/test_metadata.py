@@ -1141,3 +1141,10 @@ def test_a_time_inside_the_headline_dates_it_and_is_no_part_of_the_title():
                 "March 1st 2018</time></i></a></h1><p>Welcome to this week's links.</p></article>")
     result = page_metadata(html)
     assert (result.title, str(result.published_date)) == ("Issue 162", "2018-03-01")
+
+
+def test_the_author_meta_naming_the_newsroom_credits_it_when_no_person_is_named():
+    html = page(meta("og:article:author", "BBC News") + meta("og:site_name", "BBC News"),
+                "<article><h1>Obama admits gun laws are his biggest frustration</h1><p>Text.</p></article>")
+    result = page_metadata(html, "http://www.bbc.com/news/world-us-canada-33646704")
+    assert (result.authors, result.authors_source) == (("BBC News",), "organisation")

@@ -292,7 +292,8 @@ META_TITLE_KEYS = tuple(
 )
 META_AUTHOR_KEYS = tuple(
     "author article:author article:author_name parsely-author sailthru.author sailthru.byline_name dc.creator "
-    "dc:creator dcterms.creator citation_author byl og:author article:author:name authors creator".split()
+    "dc:creator dcterms.creator citation_author byl og:author og:article:author article:author:name authors "
+    "creator".split()
 )
 # Any other meta name for an author or a byline ("search.byline", "cxenseparse:author", "twitter:creator"): its
 # names count only when they are shaped like a person's, since such fields often hold a handle or an account.
