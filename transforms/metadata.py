@@ -1117,7 +1117,7 @@ def _handle_byline(text: str, page: _Page) -> str | None:
     """The handle a header byline credits when it names nobody else (blogs and platforms sign posts so), unless
     it is the site's own account."""
     m = HANDLE_BYLINE_RE.match(text)
-    if m is None or (m["pre"].strip() and not re.search(r"\d|posted|published|written|" + MONTHS, m["pre"], re.I)):
+    if m is None or (m["pre"].strip() and not _dated_prefix(m["pre"])):
         return None
     return None if page.is_site(m["handle"][1:]) else m["handle"]
 
@@ -1402,14 +1402,18 @@ DATE_LABEL_WORDS_RE = re.compile(
 
 
 def _names_after_date(text: str) -> str | None:
-    """The names of a byline that starts with its date: "Posted on September 21, 2020 by Adi Tzlil". A link
-    credit in the text ("Announcing Flutter beta 1: Build native apps by Seth Ladd") has more than a date before
-    its "by"."""
+    """The names of a byline that starts with its date: "Posted on September 21, 2020 by Adi Tzlil"."""
     late = LATE_BY_RE.match(text)
-    if not late or not re.search(r"\d|posted|published|written|updated|" + MONTHS, late["pre"], re.IGNORECASE):
-        return None
-    rest = DATE_LABEL_WORDS_RE.sub(" ", DATE_TEXT_RE.sub(" ", late["pre"]))
-    return late["names"] if len(re.findall(r"[^\W\d_]{2,}", rest)) <= MAX_DATED_PREFIX_WORDS else None
+    return late["names"] if late and _dated_prefix(late["pre"]) else None
+
+
+def _dated_prefix(pre: str) -> bool:
+    """Is the text before a late "by" a date and its labels ("Posted on September 21, 2020", "3 hours ago")? A link
+    credit in the text ("Announcing Flutter beta 1: Build native apps by Seth Ladd") has more before its "by"."""
+    if not re.search(r"\d|posted|published|written|updated|" + MONTHS, pre, re.IGNORECASE):
+        return False
+    rest = DATE_LABEL_WORDS_RE.sub(" ", DATE_TEXT_RE.sub(" ", pre))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= MAX_DATED_PREFIX_WORDS
 
 
 def _byline_core(text: str) -> str:
@@ -1804,8 +1808,8 @@ STAFF_CREDIT_RE = re.compile(r"^(?P<org>.+?)\s+staff(?:\s+reports?)?$", re.IGNOR
 
 def _credit_name(text: str) -> str | None:
     """An organisation, desk or wire that a byline credits ("By Wikimedia Foundation", "JIJI", "ET
-    Online"), or None for furniture: anything "Staff", "Unknown", "Agencies", a role, a date, a URL, a
-    sentence."""
+    Online", a newsroom's "TMZ Staff" or "Our Foreign Staff"), or None for furniture: a bare "Staff", an account,
+    "Unknown", "Agencies", a role, a date, a URL, a sentence."""
     text = _byline_core(text).rstrip(" .")
     tokens = text.split()
     folded = text.casefold()
@@ -1883,9 +1887,10 @@ def _organisation_credit(page: _Page, header: _Header | None) -> tuple[str, ...]
     for tier, el in _byline_elements(page):
         if tier == 0 and el.tag != "meta" and _credits_author(el):
             raw.append(_text(el))
-    if header is not None:  # "By TMZ Staff", "2/26/2015 7:11 AM PST BY TMZ STAFF"
-        raw.extend(text if BYLINE_PREFIX_RE.match(text) else _names_after_date(text) or "" for _d, text, _n in
-                   header.lines() if BYLINE_PREFIX_RE.match(text) or _names_after_date(text))
+    for _distance, text, _next in header.lines() if header is not None else ():
+        credit = text if BYLINE_PREFIX_RE.match(text) else _names_after_date(text)  # "… 7:11 AM PST BY TMZ STAFF"
+        if credit:
+            raw.append(credit)
     raw.extend(_header_credits(page, header))
     about = _about_page_names(page)
     for text in raw:
